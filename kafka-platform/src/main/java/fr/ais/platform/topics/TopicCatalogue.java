@@ -1,0 +1,101 @@
+package fr.ais.platform.topics;
+
+import static fr.ais.platform.topics.Topic.CleanupPolicy.COMPACT;
+import static fr.ais.platform.topics.Topic.CleanupPolicy.DELETE;
+
+import fr.ais.schemas.AggregateKey;
+import fr.ais.schemas.AggregateValue;
+import fr.ais.schemas.Alert;
+import fr.ais.schemas.AlertKey;
+import fr.ais.schemas.ConnectorCheckpoint;
+import fr.ais.schemas.ConnectorCheckpointKey;
+import fr.ais.schemas.ConsolidatedPrescription;
+import fr.ais.schemas.ConsolidatedPrescriptionKey;
+import fr.ais.schemas.DeadLetter;
+import fr.ais.schemas.DeadLetterKey;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.Progress;
+import fr.ais.schemas.ProgressKey;
+import fr.ais.schemas.QualityCounts;
+import fr.ais.schemas.QualityKey;
+import fr.ais.schemas.Source;
+import fr.ais.schemas.SourceRecordKey;
+import fr.ais.schemas.Target;
+import fr.ais.schemas.TargetKey;
+import java.util.List;
+
+/**
+ * Every topic of the pipeline (SPEC §3 to §6), in one place: code, tests and deploy files read it.
+ *
+ * <p>Source events and dead letters are kept forever (delete policy, no time limit): they are the
+ * pipeline's input of record, from which every figure can be recomputed. They are not compacted,
+ * because rule 1 picks a source key's version by timestamp, not by arrival. The Streams
+ * application's own changelog and repartition topics are created by Kafka Streams under names fixed
+ * by the topology.
+ */
+public final class TopicCatalogue {
+
+    private TopicCatalogue() {
+    }
+
+    /** Partitions of the keyed data topics: room for a few application instances. */
+    public static final int DATA_PARTITIONS = 4;
+
+    public static final Topic<SourceRecordKey, PrescriptionEvent> PE_EVENTS = events(Source.PE);
+    public static final Topic<SourceRecordKey, PrescriptionEvent> IMILO_EVENTS = events(Source.IMILO);
+    public static final Topic<SourceRecordKey, PrescriptionEvent> OUIFORM_EVENTS = events(Source.OUIFORM);
+
+    public static final Topic<DeadLetterKey, DeadLetter> DEAD_LETTERS = new Topic<>(
+            "ais.dead-letters", 1, DELETE, null, DeadLetterKey.class, DeadLetter.class,
+            "Rejected source records of the three connectors, with the reason and the offending field.");
+
+    public static final Topic<ConnectorCheckpointKey, ConnectorCheckpoint> CONNECTOR_CHECKPOINTS = new Topic<>(
+            "ais.connector-checkpoints", 1, COMPACT, null, ConnectorCheckpointKey.class, ConnectorCheckpoint.class,
+            "Each connector's committed position per input, written in the transaction of the records it covers.");
+
+    public static final Topic<ConsolidatedPrescriptionKey, ConsolidatedPrescription> CONSOLIDATED = new Topic<>(
+            "ais.consolidated-prescriptions", DATA_PARTITIONS, COMPACT, null,
+            ConsolidatedPrescriptionKey.class, ConsolidatedPrescription.class,
+            "One record per real prescription (SPEC §4); a tombstone when its group dissolves.");
+
+    public static final Topic<AggregateKey, AggregateValue> AGGREGATES = new Topic<>(
+            "ais.aggregates", DATA_PARTITIONS, COMPACT, null, AggregateKey.class, AggregateValue.class,
+            "Consolidated prescriptions per region, month, network and age band; a tombstone when none is left.");
+
+    public static final Topic<QualityKey, QualityCounts> QUALITY = new Topic<>(
+            "ais.quality", DATA_PARTITIONS, COMPACT, null, QualityKey.class, QualityCounts.class,
+            "Quality flag counts per region and month.");
+
+    public static final Topic<TargetKey, Target> TARGETS = new Topic<>(
+            "ais.targets", 1, COMPACT, null, TargetKey.class, Target.class,
+            "Yearly regional targets per objective; a corrected file replaces the same (year, region, objective).");
+
+    public static final Topic<ProgressKey, Progress> PROGRESS = new Topic<>(
+            "ais.progress", DATA_PARTITIONS, COMPACT, null, ProgressKey.class, Progress.class,
+            "Cumulative actual against cumulative target per region, year, month and objective.");
+
+    public static final Topic<AlertKey, Alert> ALERTS = new Topic<>(
+            "ais.alerts", 1, DELETE, null, AlertKey.class, Alert.class,
+            "Alerts raised and cleared on regions whose status for the latest closed month changes.");
+
+    /** The normalised event topic of a source. */
+    public static Topic<SourceRecordKey, PrescriptionEvent> eventsOf(Source source) {
+        return switch (source) {
+            case PE -> PE_EVENTS;
+            case IMILO -> IMILO_EVENTS;
+            case OUIFORM -> OUIFORM_EVENTS;
+        };
+    }
+
+    /** Every topic the pipeline creates itself (Kafka Streams creates its internal topics). */
+    public static List<Topic<?, ?>> all() {
+        return List.of(PE_EVENTS, IMILO_EVENTS, OUIFORM_EVENTS, DEAD_LETTERS, CONNECTOR_CHECKPOINTS,
+                CONSOLIDATED, AGGREGATES, QUALITY, TARGETS, PROGRESS, ALERTS);
+    }
+
+    private static Topic<SourceRecordKey, PrescriptionEvent> events(Source source) {
+        return new Topic<>("ais." + source.name().toLowerCase(java.util.Locale.ROOT) + ".events",
+                DATA_PARTITIONS, DELETE, null, SourceRecordKey.class, PrescriptionEvent.class,
+                "Accepted " + source + " records, normalised and pseudonymised, keyed by source key.");
+    }
+}
