@@ -27,6 +27,11 @@ import java.util.List;
 /**
  * Every topic of the pipeline (SPEC §3 to §6), in one place: code, tests and deploy files read it.
  *
+ * <p>The constants hold the production names. A catalogue instance may prefix them all with a
+ * namespace (setting {@code AIS_TOPIC_NAMESPACE}), so that tests, or two pipelines on one cluster,
+ * never share a topic: components always take their topics from an instance, e.g.
+ * {@code catalogue.topic(TopicCatalogue.AGGREGATES)}.
+ *
  * <p>Source events and dead letters are kept forever (delete policy, no time limit): they are the
  * pipeline's input of record, from which every figure can be recomputed. They are not compacted,
  * because rule 1 picks a source key's version by timestamp, not by arrival. The Streams
@@ -35,7 +40,37 @@ import java.util.List;
  */
 public final class TopicCatalogue {
 
-    private TopicCatalogue() {
+    /** The production names, without namespace. */
+    public static final TopicCatalogue DEFAULT = new TopicCatalogue("");
+
+    private final String namespace;
+
+    private TopicCatalogue(String namespace) {
+        this.namespace = java.util.Objects.requireNonNull(namespace, "namespace");
+    }
+
+    /** A catalogue whose topic names all start with {@code namespace} (empty for the production names). */
+    public static TopicCatalogue withNamespace(String namespace) {
+        return namespace.isEmpty() ? DEFAULT : new TopicCatalogue(namespace);
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The topic of this catalogue's namespace for one of the constants below. */
+    public <K extends org.apache.avro.specific.SpecificRecord, V extends org.apache.avro.specific.SpecificRecord>
+            Topic<K, V> topic(Topic<K, V> template) {
+        if (namespace.isEmpty()) {
+            return template;
+        }
+        return new Topic<>(namespace + template.name(), template.partitions(), template.cleanupPolicy(),
+                template.retention(), template.keyType(), template.valueType(), template.description());
+    }
+
+    /** Every topic of this catalogue's namespace. */
+    public List<Topic<?, ?>> topics() {
+        return all().stream().<Topic<?, ?>>map(t -> topic(t)).toList();
     }
 
     /** Partitions of the keyed data topics: room for a few application instances. */
