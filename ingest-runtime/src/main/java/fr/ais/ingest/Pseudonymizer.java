@@ -1,0 +1,51 @@
+package fr.ais.ingest;
+
+import fr.ais.schemas.IdentifierType;
+import fr.ais.schemas.PersonId;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keyed pseudonyms of person identifiers: HMAC-SHA-256 of {@code "<TYPE>:<normalised value>"}.
+ *
+ * <p>The three connectors share one secret key, so the same person still links across sources;
+ * without the key a pseudonym cannot be traced back by hashing candidate identifiers. Rotating the
+ * key changes every pseudonym: it takes a full replay of the sources.
+ */
+public final class Pseudonymizer {
+
+    private static final String ALGORITHM = "HmacSHA256";
+    private final SecretKeySpec key;
+
+    public Pseudonymizer(byte[] secretKey) {
+        if (secretKey == null || secretKey.length < 16) {
+            throw new IllegalArgumentException("the pseudonym key must have at least 16 bytes");
+        }
+        this.key = new SecretKeySpec(secretKey.clone(), ALGORITHM);
+    }
+
+    /** Identifiers are compared after normalisation: trim, then upper-case (SPEC §3). */
+    public static String normalise(String identifier) {
+        return identifier.trim().toUpperCase(Locale.ROOT);
+    }
+
+    public PersonId pseudonymise(IdentifierType type, String rawValue) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            byte[] digest = mac.doFinal((type.name() + ":" + normalise(rawValue)).getBytes(StandardCharsets.UTF_8));
+            return new PersonId(type, HexFormat.of().formatHex(digest));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Pseudonymizer[key=****]";
+    }
+}
