@@ -31,9 +31,6 @@ import net.jqwik.api.Provide;
  */
 class OrderIndependencePropertyTest {
 
-    private static final String[] SESSIONS = {"S1", "S2"};
-    private static final String[] DE = {"D1", "D2", "D3", "D4"};
-    private static final String[] MILO = {"M1", "M2", "M3"};
     private static final String[] PE_TYPES = {"PE", "ML", "CAP_EMPLOI", "AUTRE", null, null};
     private static final String[] OUIFORM_TYPES = {"MISSION_LOCALE", "POLE_EMPLOI", "CAP_EMPLOI", "CONSEIL_REGIONAL", "OTHER"};
     private static final String[] REGIONS = {null, "11", "52"};
@@ -105,7 +102,16 @@ class OrderIndependencePropertyTest {
                 .map(OrderIndependencePropertyTest::decode);
     }
 
-    private static List<PrescriptionEvent> decode(List<List<Integer>> genomes) {
+    /** How many distinct source keys (per source), sessions and people a history draws from. */
+    record Shape(int keys, int sessions, int people) {
+        static final Shape SMALL = new Shape(4, 2, 4);
+    }
+
+    static List<PrescriptionEvent> decode(List<List<Integer>> genomes) {
+        return decode(genomes, Shape.SMALL);
+    }
+
+    static List<PrescriptionEvent> decode(List<List<Integer>> genomes, Shape shape) {
         Map<Source, Long> positions = new EnumMap<>(Source.class);
         List<PrescriptionEvent> history = new ArrayList<>();
         for (List<Integer> g : genomes) {
@@ -117,7 +123,7 @@ class OrderIndependencePropertyTest {
             boolean notFilled = false;
             switch (source) {
                 case PE -> {
-                    ids.add(new PersonId(IdentifierType.DE, pick(DE, g.get(1))));
+                    ids.add(new PersonId(IdentifierType.DE, "D" + g.get(1) % shape.people()));
                     prescriberType = pick(PE_TYPES, g.get(2));
                     declared = prescriberType == null ? null : switch (prescriberType) {
                         case "PE" -> Network.PE;
@@ -127,19 +133,19 @@ class OrderIndependencePropertyTest {
                     notFilled = prescriberType == null;
                 }
                 case IMILO -> {
-                    ids.add(new PersonId(IdentifierType.MILO, pick(MILO, g.get(1))));
+                    ids.add(new PersonId(IdentifierType.MILO, "M" + g.get(1) % shape.people()));
                     if (g.get(2) % 2 == 0) {
-                        ids.add(new PersonId(IdentifierType.DE, pick(DE, g.get(3))));
+                        ids.add(new PersonId(IdentifierType.DE, "D" + g.get(3) % shape.people()));
                     }
                     declared = Network.ML;
                 }
                 case OUIFORM -> {
                     int which = g.get(1) % 3; // 0: DE only, 1: MILO only, 2: both
                     if (which != 1) {
-                        ids.add(new PersonId(IdentifierType.DE, pick(DE, g.get(3))));
+                        ids.add(new PersonId(IdentifierType.DE, "D" + g.get(3) % shape.people()));
                     }
                     if (which != 0) {
-                        ids.add(new PersonId(IdentifierType.MILO, pick(MILO, g.get(2))));
+                        ids.add(new PersonId(IdentifierType.MILO, "M" + g.get(2) % shape.people()));
                     }
                     prescriberType = pick(OUIFORM_TYPES, g.get(4));
                     declared = switch (prescriberType) {
@@ -151,11 +157,11 @@ class OrderIndependencePropertyTest {
             }
             history.add(PrescriptionEvent.newBuilder()
                     .setSource(source)
-                    .setSourceKey("K" + (g.get(5) % 4))
+                    .setSourceKey("K" + (g.get(5) % shape.keys()))
                     .setVersionTimestamp(Instant.parse("2021-03-01T10:00:00Z").plusSeconds(g.get(6) % 3))
                     .setSourcePosition(position)
                     .setLive(g.get(7) % 4 != 0)
-                    .setSessionNumber(pick(SESSIONS, g.get(8)))
+                    .setSessionNumber("S" + g.get(8) % shape.sessions())
                     .setPersonIds(ids)
                     .setEntryDate(LocalDate.parse(pick(ENTRY_DATES, g.get(9))))
                     .setAgeAtEntry(AGES[g.get(10) % AGES.length])

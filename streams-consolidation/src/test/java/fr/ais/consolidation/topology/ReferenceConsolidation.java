@@ -16,17 +16,17 @@ import java.util.TreeMap;
  * A deliberately plain re-reading of SPEC §4, written apart from the topology to check it: all the
  * input at once, rule after rule, quadratic loops, the network read from the raw prescriber type.
  */
-final class ReferenceConsolidation {
+public final class ReferenceConsolidation {
 
     /** One consolidated prescription as the rules define it. */
-    record Prescription(String region, String month, String network, String ageBand, boolean peNotFilled,
+    public record Prescription(String region, String month, String network, String ageBand, boolean peNotFilled,
             boolean inferred, boolean conflict, boolean unattributed, boolean mlAgeOutOfScope) {
     }
 
     private ReferenceConsolidation() {
     }
 
-    static List<Prescription> consolidate(Collection<PrescriptionEvent> input) {
+    public static List<Prescription> consolidate(Collection<PrescriptionEvent> input) {
         // rule 1: latest timestamp, then the later position in the source's own order
         Map<String, PrescriptionEvent> latest = new HashMap<>();
         for (PrescriptionEvent e : input) {
@@ -143,7 +143,7 @@ final class ReferenceConsolidation {
     }
 
     /** SPEC §6 aggregates rows: "region;month;network;age_band" → prescriptions. */
-    static Map<String, Long> aggregates(List<Prescription> prescriptions) {
+    public static Map<String, Long> aggregates(List<Prescription> prescriptions) {
         Map<String, Long> rows = new TreeMap<>();
         for (Prescription p : prescriptions) {
             rows.merge(p.region() + ";" + p.month() + ";" + p.network() + ";" + p.ageBand(), 1L, Long::sum);
