@@ -19,7 +19,6 @@ import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +134,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistry {
     private static Schema parse(String text, String what) {
         try {
             return new Schema.Parser().parse(text);
-        } catch (SchemaParseException e) {
+        } catch (RuntimeException e) { // Avro 1.12 also throws NullPointerException on an undefined name
             throw new InvalidSchemaException(0, "registry returned an unparseable schema for " + what + ": " + e.getMessage());
         }
     }
