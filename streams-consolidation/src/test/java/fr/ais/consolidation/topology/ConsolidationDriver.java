@@ -2,6 +2,8 @@ package fr.ais.consolidation.topology;
 
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.registry.InMemorySchemaRegistry;
+import fr.ais.registry.WireFormatSerdeFactory;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
 import fr.ais.schemas.AgeBand;
@@ -44,7 +46,7 @@ final class ConsolidationDriver implements AutoCloseable {
     private final Path stateDir;
 
     ConsolidationDriver() {
-        this(new TestAvroSerdes());
+        this(new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true));
     }
 
     ConsolidationDriver(AvroSerdeFactory serdes) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.InMemorySchemaRegistry;
+import fr.ais.registry.WireFormatSerdeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +26,7 @@ class TopologyDescriptionTest {
     @Test
     void the_topology_description_is_the_pinned_one() throws IOException {
         String described = ConsolidationTopology.build(new ConsolidationConfig(TopicCatalogue.DEFAULT),
-                new TestAvroSerdes()).describe().toString();
+                new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true)).describe().toString();
         if (Boolean.getBoolean("pin.topology")) {
             Files.writeString(PINNED, described, StandardCharsets.UTF_8);
         }
