@@ -13,8 +13,8 @@ public final class Rejections {
     public static final String REDACTED = "***";
 
     // Used only on records that could not be split into fields: then we cannot tell which value is the
-    // identifier, so anything shaped like a job-seeker identifier, a long digit run (I-Milo ids, SIRET) or a date goes.
-    private static final Pattern IDENTIFIER_LIKE = Pattern.compile("(?<![0-9A-Za-z])[0-9]{6,}[0-9A-Za-z]?(?![0-9A-Za-z])");
+    // identifier, so anything shaped like a job-seeker identifier, a run of 7 digits or more (I-Milo ids, SIRET) or a date goes.
+    private static final Pattern IDENTIFIER_LIKE = Pattern.compile("(?<![0-9A-Za-z_-])[0-9]{7,}[0-9A-Za-z]?(?![0-9A-Za-z_-])");
     private static final Pattern DATE_LIKE = Pattern.compile("[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}");
 
     private Rejections() {
