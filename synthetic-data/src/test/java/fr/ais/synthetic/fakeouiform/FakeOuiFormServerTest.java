@@ -20,6 +20,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import fr.ais.schemas.RejectReason;
+import fr.ais.synthetic.GeneratedDataSet;
+import fr.ais.synthetic.Generator;
+import fr.ais.synthetic.GeneratorOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -137,6 +141,20 @@ class FakeOuiFormServerTest {
         void updatedSinceAcceptsAnOffsetEvenWithAnUnencodedPlus() throws Exception {
             JsonNode body = MAPPER.readTree(get("updatedSince=2021-03-01T09:20:00+01:00", TOKEN).body());
             assertThat(body.get("items")).hasSize(3);
+        }
+
+        @Test
+        void aGeneratedExportIsServedWhole() throws Exception {
+            GeneratedDataSet ds = Generator.generate(GeneratorOptions.defaults(dir.resolve("generated")).withPeople(300));
+            long unparseable = ds.ouiform().badByReason().get(RejectReason.PARSE_ERROR);
+            server.close();
+            server = FakeOuiFormServer.start(ds.ouiformFile(), 0, TOKEN);
+
+            List<JsonNode> items = readAll("", 250);
+
+            assertThat(items).hasSize(ds.ouiform().records() - (int) unparseable);
+            assertThat(server.skippedLines()).isEqualTo(unparseable);
+            assertThat(items).extracting(n -> Instant.parse(n.get("updatedAt").asText())).isSorted();
         }
 
         @Test

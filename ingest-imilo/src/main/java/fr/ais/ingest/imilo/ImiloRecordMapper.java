@@ -1,0 +1,135 @@
+package fr.ais.ingest.imilo;
+
+import static fr.ais.ingest.parsing.FieldRules.birthBeforeEntry;
+import static fr.ais.ingest.parsing.FieldRules.date;
+import static fr.ais.ingest.parsing.FieldRules.jobSeekerId;
+import static fr.ais.ingest.parsing.FieldRules.normaliseKey;
+import static fr.ais.ingest.parsing.FieldRules.normaliseSession;
+import static fr.ais.ingest.parsing.FieldRules.oneOf;
+import static fr.ais.ingest.parsing.FieldRules.region;
+import static fr.ais.ingest.parsing.FieldRules.required;
+import static fr.ais.ingest.parsing.FieldRules.shown;
+import static fr.ais.ingest.parsing.FieldRules.siret;
+
+import fr.ais.ingest.Ages;
+import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.parsing.FieldProblem;
+import fr.ais.ingest.parsing.JsonRecord;
+import fr.ais.ingest.parsing.Rejections;
+import fr.ais.schemas.IdentifierType;
+import fr.ais.schemas.Network;
+import fr.ais.schemas.PersonId;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
+import fr.ais.schemas.Source;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks one I-Milo event and turns it into an event (SPEC §3.2). Fields are checked in this order, each
+ * fully (presence, type, then format), the first failure being the rejection: {@code prescription.id},
+ * {@code idEvenement}, {@code horodatage}, {@code typeEvenement}, {@code prescription.statut},
+ * {@code jeune.idMilo}, {@code jeune.identifiantPE}, {@code jeune.dateNaissance}, {@code structure.code},
+ * {@code structure.codeRegion}, {@code formation.numeroSession}, {@code formation.siret},
+ * {@code formation.dateDebut}, {@code formation.dateFin}, {@code formation.codeRegion}, then the birth date
+ * against the entry date (reported on {@code jeune.dateNaissance}).
+ */
+final class ImiloRecordMapper {
+
+    /** Paths holding personal data: redacted from excerpts. */
+    static final List<String> PERSONAL = List.of("jeune.idMilo", "jeune.identifiantPE", "jeune.dateNaissance");
+    private static final List<String> PERSONAL_KEYS = List.of("idMilo", "identifiantPE", "dateNaissance");
+    private static final Set<String> EVENT_TYPES = Set.of("CREATION", "MODIFICATION", "SUPPRESSION");
+    private static final Set<String> STATUSES = Set.of("PRESCRITE", "ENTREE", "ABANDON", "ANNULEE");
+    private static final String ISO_DATE = "yyyy-MM-dd";
+
+    ParsedRecord map(String json, long line, ReadContext context) {
+        JsonRecord record;
+        try {
+            record = JsonRecord.parse(json);
+        } catch (FieldProblem problem) {
+            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
+                    JsonRecord.redactUnparsed(json, PERSONAL_KEYS)));
+        }
+        String rawKey = record.keyOrNull("prescription.id");
+        String key = rawKey == null ? null : normaliseKey(rawKey);
+        try {
+            return new ParsedRecord.Accepted(line, event(record, context));
+        } catch (FieldProblem problem) {
+            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, key, record.redacted(PERSONAL)));
+        }
+    }
+
+    private static PrescriptionEvent event(JsonRecord r, ReadContext context) throws FieldProblem {
+        String sourceKey = normaliseKey(required("prescription.id", r.text("prescription.id")));
+        String eventId = r.text("idEvenement");
+        Instant timestamp = offsetInstant("horodatage", required("horodatage", r.text("horodatage")));
+        String eventType = oneOf("typeEvenement", required("typeEvenement", r.text("typeEvenement")), EVENT_TYPES);
+        String status = oneOf("prescription.statut", required("prescription.statut", r.text("prescription.statut")), STATUSES);
+        String miloId = normaliseKey(required("jeune.idMilo", r.text("jeune.idMilo")));
+        String peId = r.text("jeune.identifiantPE");
+        String jobSeeker = peId == null ? null : jobSeekerId("jeune.identifiantPE", peId);
+        LocalDate birth = date("jeune.dateNaissance", required("jeune.dateNaissance", r.text("jeune.dateNaissance")),
+                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, true);
+        String structure = r.text("structure.code");
+        String prescriberRegion = region("structure.codeRegion", required("structure.codeRegion", r.text("structure.codeRegion")));
+        String session = normaliseSession(required("formation.numeroSession", r.text("formation.numeroSession")));
+        String siretValue = r.text("formation.siret");
+        String providerSiret = siretValue == null ? null : siret("formation.siret", siretValue);
+        LocalDate entry = date("formation.dateDebut", required("formation.dateDebut", r.text("formation.dateDebut")),
+                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+        String endValue = r.text("formation.dateFin");
+        LocalDate end = endValue == null ? null : date("formation.dateFin", endValue, DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+        String trainingRegionValue = r.text("formation.codeRegion");
+        String trainingRegion = trainingRegionValue == null ? null : region("formation.codeRegion", trainingRegionValue);
+        birthBeforeEntry("jeune.dateNaissance", birth, "formation.dateDebut", entry);
+
+        List<PersonId> personIds = new ArrayList<>(2);
+        personIds.add(context.pseudonymizer().pseudonymise(IdentifierType.MILO, miloId));
+        if (jobSeeker != null) {
+            personIds.add(context.pseudonymizer().pseudonymise(IdentifierType.DE, jobSeeker));
+        }
+        return PrescriptionEvent.newBuilder()
+                .setSource(Source.IMILO)
+                .setSourceKey(sourceKey)
+                .setVersionTimestamp(timestamp)
+                .setSourcePosition(0L)
+                // rule 2: a deleted event or a cancelled prescription is not live
+                .setLive(!"SUPPRESSION".equals(eventType) && !"ANNULEE".equals(status))
+                .setMovementType(eventType)
+                .setStatus(status)
+                .setSessionNumber(session)
+                .setPersonIds(personIds)
+                .setEntryDate(entry)
+                .setEndDate(end)
+                .setAgeAtEntry(Ages.fullYears(birth, entry))
+                .setDeclaredNetwork(Network.ML)
+                .setPePrescriberNotFilled(false)
+                .setPrescriberType(null)
+                .setPrescriberRegion(prescriberRegion)
+                .setTrainingRegion(trainingRegion)
+                .setStructureCode(structure)
+                .setProviderSiret(providerSiret)
+                .setFinancer(null)
+                .setSourceEventId(eventId)
+                .setOrigin(context.origin())
+                .build();
+    }
+
+    /** ISO-8601 date and time with an offset ({@code Z} accepted), as an instant. */
+    static Instant offsetInstant(String field, String value) throws FieldProblem {
+        try {
+            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FieldProblem(RejectReason.BAD_DATE, field,
+                    field + " " + shown(value) + " is not an ISO-8601 date and time with offset");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package fr.ais.ingest.pe;
+
+import static fr.ais.ingest.parsing.FieldRules.birthBeforeEntry;
+import static fr.ais.ingest.parsing.FieldRules.date;
+import static fr.ais.ingest.parsing.FieldRules.jobSeekerId;
+import static fr.ais.ingest.parsing.FieldRules.normaliseKey;
+import static fr.ais.ingest.parsing.FieldRules.normaliseSession;
+import static fr.ais.ingest.parsing.FieldRules.oneOf;
+import static fr.ais.ingest.parsing.FieldRules.region;
+import static fr.ais.ingest.parsing.FieldRules.required;
+import static fr.ais.ingest.parsing.FieldRules.shown;
+import static fr.ais.ingest.parsing.FieldRules.siret;
+
+import fr.ais.ingest.Ages;
+import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.parsing.FieldProblem;
+import fr.ais.ingest.parsing.PhysicalLines;
+import fr.ais.ingest.parsing.Rejections;
+import fr.ais.schemas.IdentifierType;
+import fr.ais.schemas.Network;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
+import fr.ais.schemas.Source;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks one PE record and turns it into an event. Fields are checked in the order of the columns
+ * (SPEC §3.1), each one fully (presence, then format), then the birth date against the entry date;
+ * the first failure is the rejection.
+ */
+final class PeRecordMapper {
+
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE_TIME =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final Set<String> MOVEMENTS = Set.of("CREATION", "MODIFICATION", "ANNULATION");
+    private static final Set<String> PRESCRIBER_TYPES = Set.of("PE", "ML", "CAP_EMPLOI", "AUTRE");
+    private static final Set<String> FINANCERS = Set.of("REGION", "POLE_EMPLOI", "ETAT", "OPCO", "AUTRE");
+    // columns holding personal data, redacted from excerpts: identifiant_de and date_naissance
+    private static final int IDENTIFIER = 3;
+    private static final int BIRTH_DATE = 4;
+
+    private final ReadContext context;
+
+    PeRecordMapper(ReadContext context) {
+        this.context = context;
+    }
+
+    ParsedRecord map(PhysicalLines.Line line) {
+        if (line.tooLong()) {
+            return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
+                    "line longer than " + PhysicalLines.DEFAULT_MAX_CHARS + " characters"), null, Rejections.maskUnparsed(line.text()));
+        }
+        List<SemicolonLine.Field> fields;
+        try {
+            fields = SemicolonLine.split(line.text());
+        } catch (SemicolonLine.SyntaxException e) {
+            return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null, "bad quoting: " + e.getMessage()),
+                    null, Rejections.maskUnparsed(line.text()));
+        }
+        if (fields.size() != PeFormat.COLUMNS.size()) {
+            String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
+            return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
+                    "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(line.text()));
+        }
+        String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
+        try {
+            return new ParsedRecord.Accepted(line.number(), event(fields));
+        } catch (FieldProblem problem) {
+            return rejected(line, problem, key, redacted(line.text(), fields));
+        }
+    }
+
+    private PrescriptionEvent event(List<SemicolonLine.Field> fields) throws FieldProblem {
+        String[] v = fields.stream().map(f -> f.value().isEmpty() ? null : f.value()).toArray(String[]::new);
+        String sourceKey = normaliseKey(required("id_ais", v[0]));
+        String movement = oneOf("type_mouvement", required("type_mouvement", v[1]), MOVEMENTS);
+        Instant movedAt = parisInstant(required("date_mouvement", v[2]));
+        String jobSeeker = jobSeekerId("identifiant_de", required("identifiant_de", v[3]));
+        LocalDate birth = date("date_naissance", required("date_naissance", v[4]), DATE, "dd/MM/yyyy", true);
+        String session = normaliseSession(required("numero_session", v[5]));
+        String providerSiret = v[6] == null ? null : siret("siret_organisme", v[6]);
+        LocalDate entry = date("date_entree", required("date_entree", v[7]), DATE, "dd/MM/yyyy", false);
+        LocalDate end = v[8] == null ? null : date("date_fin", v[8], DATE, "dd/MM/yyyy", false);
+        String trainingRegion = region("code_region_formation", required("code_region_formation", v[9]));
+        String structure = v[10];
+        String prescriberType = v[11] == null ? null : oneOf("type_prescripteur", v[11], PRESCRIBER_TYPES);
+        String prescriberRegion = v[12] == null ? null : region("code_region_prescripteur", v[12]);
+        String financer = v[13] == null ? null : oneOf("financeur", v[13], FINANCERS);
+        birthBeforeEntry("date_naissance", birth, "date_entree", entry);
+
+        return PrescriptionEvent.newBuilder()
+                .setSource(Source.PE)
+                .setSourceKey(sourceKey)
+                .setVersionTimestamp(movedAt)
+                .setSourcePosition(0L)
+                .setLive(!"ANNULATION".equals(movement))
+                .setMovementType(movement)
+                .setStatus(null)
+                .setSessionNumber(session)
+                .setPersonIds(List.of(context.pseudonymizer().pseudonymise(IdentifierType.DE, jobSeeker)))
+                .setEntryDate(entry)
+                .setEndDate(end)
+                .setAgeAtEntry(Ages.fullYears(birth, entry))
+                .setDeclaredNetwork(declaredNetwork(prescriberType))
+                .setPePrescriberNotFilled(prescriberType == null)
+                .setPrescriberType(prescriberType)
+                .setPrescriberRegion(prescriberRegion)
+                .setTrainingRegion(trainingRegion)
+                .setStructureCode(structure)
+                .setProviderSiret(providerSiret)
+                .setFinancer(financer)
+                .setSourceEventId(null)
+                .setOrigin(context.origin())
+                .build();
+    }
+
+    /** Rule 6 for PE: ML → ML, PE → PE, CAP_EMPLOI and AUTRE → OTHER, empty → no declaration. */
+    static Network declaredNetwork(String prescriberType) {
+        if (prescriberType == null) {
+            return null;
+        }
+        return switch (prescriberType) {
+            case "ML" -> Network.ML;
+            case "PE" -> Network.PE;
+            default -> Network.OTHER;
+        };
+    }
+
+    /**
+     * {@code date_mouvement} is Europe/Paris local time. In the autumn overlap (one hour happens twice) the
+     * earlier offset is taken, i.e. summer time; in the spring gap (an hour that does not exist) the time is
+     * shifted forward by the length of the gap: 02:30 becomes 03:30 CEST. This is {@link ZonedDateTime#of}.
+     */
+    static Instant parisInstant(String value) throws FieldProblem {
+        try {
+            return ZonedDateTime.of(LocalDateTime.parse(value, DATE_TIME), PARIS).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FieldProblem(RejectReason.BAD_DATE, "date_mouvement",
+                    "date_mouvement " + shown(value) + " is not a date and time dd/MM/yyyy HH:mm:ss");
+        }
+    }
+
+    /** The raw line with the identifier and birth date fields (quotes included) replaced by {@code ***}. */
+    private static String redacted(String raw, List<SemicolonLine.Field> fields) {
+        SemicolonLine.Field identifier = fields.get(IDENTIFIER);
+        SemicolonLine.Field birth = fields.get(BIRTH_DATE);
+        return raw.substring(0, identifier.start()) + Rejections.REDACTED
+                + raw.substring(identifier.end(), birth.start()) + Rejections.REDACTED
+                + raw.substring(birth.end());
+    }
+
+    private ParsedRecord rejected(PhysicalLines.Line line, FieldProblem problem, String sourceKey, String excerpt) {
+        return new ParsedRecord.Rejected(line.number(), Rejections.of(problem, context.origin(), line.number(), sourceKey, excerpt));
+    }
+}

@@ -1,0 +1,151 @@
+package fr.ais.ingest.parsing;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import fr.ais.schemas.RejectReason;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One JSON record read by dotted field paths ({@code jeune.dateNaissance}), as the JSON sources name them.
+ *
+ * <p>Optional values may be null, absent or an empty string: all three read as absent. A value of the
+ * wrong JSON type (a number where a string is expected, a string where an object is expected) is a
+ * PARSE_ERROR on that field: the record does not follow the export's structure.
+ */
+public final class JsonRecord {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            // a key given twice is ambiguous: which value would count?
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            // one object per line: anything after it means the line is not what it should be
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final ObjectNode root;
+
+    private JsonRecord(ObjectNode root) {
+        this.root = root;
+    }
+
+    /** Parses one JSON object; PARSE_ERROR (no field) when the text is not a JSON object. */
+    public static JsonRecord parse(String json) throws FieldProblem {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            // Jackson's message may quote the input: keep only where it failed
+            String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
+            throw new FieldProblem(RejectReason.PARSE_ERROR, null, "not valid JSON" + at);
+        }
+        return of(node);
+    }
+
+    /** Wraps an already parsed item (e.g. from an API page); PARSE_ERROR when it is not a JSON object. */
+    public static JsonRecord of(JsonNode node) throws FieldProblem {
+        if (node == null || !node.isObject()) {
+            throw new FieldProblem(RejectReason.PARSE_ERROR, null, "not a JSON object");
+        }
+        return new JsonRecord((ObjectNode) node);
+    }
+
+    /** The trimmed text at {@code path}, or null when null, absent or empty. */
+    public String text(String path) throws FieldProblem {
+        JsonNode node = node(path);
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw new FieldProblem(RejectReason.PARSE_ERROR, path,
+                    path + " should be a JSON string, found " + node.getNodeType().name().toLowerCase());
+        }
+        String value = node.textValue().trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** The text at {@code path} for a source key: null when absent or not a string (used before any check). */
+    public String keyOrNull(String path) {
+        try {
+            return text(path);
+        } catch (FieldProblem e) {
+            return null;
+        }
+    }
+
+    private JsonNode node(String path) throws FieldProblem {
+        JsonNode current = root;
+        String[] parts = path.split("\\.");
+        StringBuilder walked = new StringBuilder();
+        for (int i = 0; i < parts.length - 1; i++) {
+            walked.append(i == 0 ? "" : ".").append(parts[i]);
+            current = current.get(parts[i]);
+            if (current == null || current.isNull()) {
+                return null;
+            }
+            if (!current.isObject()) {
+                throw new FieldProblem(RejectReason.PARSE_ERROR, walked.toString(),
+                        walked + " should be a JSON object, found " + current.getNodeType().name().toLowerCase());
+            }
+        }
+        return current.get(parts[parts.length - 1]);
+    }
+
+    /**
+     * The record as compact JSON with the values at {@code personalPaths} replaced by {@value Rejections#REDACTED},
+     * whatever their type; for an excerpt.
+     */
+    public String redacted(List<String> personalPaths) {
+        ObjectNode copy = root.deepCopy();
+        for (String path : personalPaths) {
+            String[] parts = path.split("\\.");
+            JsonNode current = copy;
+            for (int i = 0; i < parts.length - 1 && current != null; i++) {
+                current = current.get(parts[i]);
+            }
+            String last = parts[parts.length - 1];
+            if (current instanceof ObjectNode parent && parent.has(last)) {
+                parent.set(last, TextNode.valueOf(Rejections.REDACTED));
+            } else if (current != null && !current.isObject() && !current.isNull()) {
+                // a parent of the wrong type may hold the personal value itself
+                replaceParent(copy, parts);
+            }
+        }
+        return copy.toString();
+    }
+
+    private static void replaceParent(ObjectNode copy, String[] parts) {
+        JsonNode current = copy;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = current.get(parts[i]);
+            if (next != null && !next.isObject()) {
+                if (current instanceof ObjectNode parent) {
+                    parent.set(parts[i], TextNode.valueOf(Rejections.REDACTED));
+                }
+                return;
+            }
+            current = next;
+        }
+    }
+
+    /**
+     * Redaction for a line that is not JSON at all: the values of the named keys are masked where they can be
+     * found, then anything shaped like an identifier or a date (see {@link Rejections#maskUnparsed}).
+     */
+    public static String redactUnparsed(String raw, List<String> personalKeys) {
+        String masked = raw;
+        for (String key : personalKeys) {
+            Pattern pattern = Pattern.compile("(\"" + Pattern.quote(key) + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\s]+)");
+            masked = pattern.matcher(masked).replaceAll("$1\"" + Matcher.quoteReplacement(Rejections.REDACTED) + "\"");
+        }
+        return Rejections.maskUnparsed(masked);
+    }
+}

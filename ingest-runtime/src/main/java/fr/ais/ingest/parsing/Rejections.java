@@ -1,0 +1,52 @@
+package fr.ais.ingest.parsing;
+
+import fr.ais.ingest.Rejection;
+import java.util.regex.Pattern;
+
+/** Builds rejections whose message names the record and the field, and whose excerpt is redacted (SPEC §3.4). */
+public final class Rejections {
+
+    /** Longest excerpt kept on a dead letter. */
+    public static final int MAX_EXCERPT_CHARS = 500;
+
+    /** What replaces a person identifier or a birth date in an excerpt. */
+    public static final String REDACTED = "***";
+
+    // Used only on records that could not be split into fields: then we cannot tell which value is the
+    // identifier, so anything shaped like a job-seeker identifier, a run of 7 digits or more (I-Milo ids, SIRET) or a date goes.
+    private static final Pattern IDENTIFIER_LIKE = Pattern.compile("(?<![0-9A-Za-z_-])[0-9]{7,}[0-9A-Za-z]?(?![0-9A-Za-z_-])");
+    private static final Pattern DATE_LIKE = Pattern.compile("[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}");
+
+    private Rejections() {
+    }
+
+    /**
+     * @param origin          file name or {@code api}
+     * @param line            line in the file, or item index for the API
+     * @param sourceKey       the normalised source key when it could be read, else null
+     * @param redactedExcerpt the raw record with person identifiers and birth date already redacted, or null
+     */
+    public static Rejection of(FieldProblem problem, String origin, long line, String sourceKey, String redactedExcerpt) {
+        String where = "api".equals(origin) ? "api item " + line : origin + " line " + line;
+        String record = sourceKey == null ? "record with unreadable key" : "record " + sourceKey;
+        String field = problem.field() == null ? "" : ", field " + problem.field();
+        String message = where + ", " + record + field + ": " + problem.detail();
+        return new Rejection(problem.reason(), problem.field(), message, sourceKey, truncate(redactedExcerpt));
+    }
+
+    public static String truncate(String excerpt) {
+        if (excerpt == null || excerpt.length() <= MAX_EXCERPT_CHARS) {
+            return excerpt;
+        }
+        return excerpt.substring(0, MAX_EXCERPT_CHARS) + "…";
+    }
+
+    /**
+     * Masks everything shaped like a person identifier or a date in a record that could not be split into
+     * fields. Coarse on purpose: it must never let an identifier through, at the cost of some harmless values.
+     */
+    public static String maskUnparsed(String raw) {
+        String masked = DATE_LIKE.matcher(raw).replaceAll(REDACTED);
+        return IDENTIFIER_LIKE.matcher(masked).replaceAll(REDACTED);
+    }
+}
