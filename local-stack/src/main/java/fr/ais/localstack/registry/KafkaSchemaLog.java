@@ -1,0 +1,117 @@
+package fr.ais.localstack.registry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The schema log on a compacted, single-partition Kafka topic (created if missing): one partition keeps the
+ * order of changes, compaction keeps the last record of each subject version and config.
+ */
+final class KafkaSchemaLog implements SchemaLog {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final String bootstrapServers;
+    private final String topic;
+    private final KafkaProducer<String, String> producer;
+
+    KafkaSchemaLog(String bootstrapServers, String topic) {
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
+        createIfMissing();
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "local-schema-registry-" + topic);
+        this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private void createIfMissing() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            NewTopic newTopic = new NewTopic(topic, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create the schemas topic " + topic + " on " + bootstrapServers, e.getCause());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating the schemas topic " + topic, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from " + bootstrapServers + " creating the schemas topic " + topic, e);
+        }
+    }
+
+    @Override
+    public void replay(Consumer<LogEntry> apply) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        TopicPartition partition = new TopicPartition(topic, 0);
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), TIMEOUT).get(partition);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (consumer.position(partition, TIMEOUT) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("schemas topic " + topic + " not read to its end (" + end + ") in " + TIMEOUT);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() != null) {
+                        apply.accept(LogEntry.parse(record.key(), record.value()));
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void append(LogEntry entry) {
+        try {
+            producer.send(new ProducerRecord<>(topic, 0, entry.key(), entry.value()))
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot write to the schemas topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing to the schemas topic " + topic, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no answer from " + bootstrapServers + " writing to the schemas topic " + topic, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public String toString() {
+        return "topic " + topic + " on " + bootstrapServers;
+    }
+}

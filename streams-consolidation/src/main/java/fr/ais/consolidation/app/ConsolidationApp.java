@@ -1,0 +1,129 @@
+package fr.ais.consolidation.app;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a topology as a Kafka Streams application with exactly-once v2: lifecycle only, the
+ * topology is built elsewhere by a pure function. State is kept across restarts (no clean-up on
+ * start); an empty state directory is rebuilt from the changelogs.
+ */
+public final class ConsolidationApp implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolidationApp.class);
+
+    private final KafkaStreams streams;
+    private final StreamsAppConfig config;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    public ConsolidationApp(Topology topology, StreamsAppConfig config) {
+        this.config = config;
+        this.streams = new KafkaStreams(topology, streamsProperties(config));
+        streams.setUncaughtExceptionHandler(this::onUncaughtException);
+        streams.setStateListener((now, before) -> {
+            LOG.info("consolidation {} -> {}", before, now);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
+        });
+    }
+
+    /** The Kafka Streams settings of the application, from its run configuration. */
+    public static Properties streamsProperties(StreamsAppConfig config) {
+        Properties props = new Properties();
+        props.putAll(config.clientProperties());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+        props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+        props.put(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, config.blockCacheBytes());
+        props.put(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, config.writeBufferBytes());
+        // a restarted instance takes its partitions back at once instead of waiting for a rebalance
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        if (config.applicationServer() != null) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        }
+        return props;
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public StreamsAppConfig config() {
+        return config;
+    }
+
+    /** Starts processing and waits until the instance is RUNNING (state restored). */
+    public ConsolidationApp start(Duration timeout) {
+        CountDownLatch running = new CountDownLatch(1);
+        Consumer<KafkaStreams.State> onState = s -> {
+            if (s == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        };
+        streams.setStateListener((now, before) -> {
+            LOG.info("consolidation {} -> {}", before, now);
+            onState.accept(now);
+            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+                running.countDown();
+            }
+        });
+        streams.start();
+        try {
+            if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("the consolidation did not reach RUNNING within " + timeout
+                        + " (state " + streams.state() + ")");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the consolidation", e);
+        }
+        if (failure != null || streams.state() != KafkaStreams.State.RUNNING) {
+            throw new IllegalStateException("the consolidation failed to start: " + streams.state(), failure);
+        }
+        return this;
+    }
+
+    /** The error that stopped the application, if any. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** Blocks until the application stops (Ctrl-C, close or a fatal error). */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable e) {
+        // a processing error is deterministic: replacing the thread would fail again on the same record
+        LOG.error("consolidation stopped on an unexpected error", e);
+        failure = e;
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+        stopped.countDown();
+    }
+}

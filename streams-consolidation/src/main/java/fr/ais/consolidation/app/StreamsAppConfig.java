@@ -1,0 +1,54 @@
+package fr.ais.consolidation.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the consolidation application runs (not what it computes: that is the topology's config).
+ *
+ * @param applicationId     Kafka Streams application id: the consumer group and internal topic prefix
+ * @param clientProperties  bootstrap servers and client security settings, passed through
+ * @param stateDir          where RocksDB state lives; kept across restarts (no clean-up on start)
+ * @param streamThreads     stream threads of this instance
+ * @param commitInterval    how often a transaction commits (EOS v2)
+ * @param replicationFactor replication factor of the internal topics
+ * @param blockCacheBytes   RocksDB block cache shared by all stores of the instance
+ * @param writeBufferBytes  RocksDB memtable budget shared by all stores of the instance
+ * @param applicationServer host:port this instance serves interactive queries on, or null
+ */
+public record StreamsAppConfig(
+        String applicationId,
+        Map<String, Object> clientProperties,
+        Path stateDir,
+        int streamThreads,
+        Duration commitInterval,
+        int replicationFactor,
+        long blockCacheBytes,
+        long writeBufferBytes,
+        String applicationServer) {
+
+    public StreamsAppConfig {
+        Objects.requireNonNull(applicationId, "applicationId");
+        clientProperties = Map.copyOf(clientProperties);
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(commitInterval, "commitInterval");
+    }
+
+    /** Defaults for a small machine: one thread, 100 ms commits, 32 MiB cache, 16 MiB memtables. */
+    public static StreamsAppConfig defaults(String applicationId, Map<String, Object> clientProperties, Path stateDir) {
+        return new StreamsAppConfig(applicationId, clientProperties, stateDir, 1, Duration.ofMillis(100), 1,
+                32L << 20, 16L << 20, null);
+    }
+
+    public StreamsAppConfig withApplicationServer(String hostAndPort) {
+        return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
+                replicationFactor, blockCacheBytes, writeBufferBytes, hostAndPort);
+    }
+
+    public StreamsAppConfig withStateDir(Path dir) {
+        return new StreamsAppConfig(applicationId, clientProperties, dir, streamThreads, commitInterval,
+                replicationFactor, blockCacheBytes, writeBufferBytes, applicationServer);
+    }
+}

@@ -1,0 +1,58 @@
+package fr.ais.consolidation.topology;
+
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.SessionKey;
+import fr.ais.schemas.SessionMemberChange;
+import fr.ais.schemas.SourceRecordKey;
+import java.util.Comparator;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * SPEC §4 rule 1: keeps the latest version of each source record and tells the session grouping
+ * what changed. A version older than the one kept is ignored, whatever the arrival order; a
+ * replayed version is ignored too. When a newer version changes the session number, the record
+ * leaves its old session (a change with no event) before it joins the new one.
+ */
+final class LatestVersionProcessor implements Processor<SourceRecordKey, PrescriptionEvent, SessionKey, SessionMemberChange> {
+
+    /** Latest timestamp wins; on equal timestamps, the later one in the source's own order. */
+    static final Comparator<PrescriptionEvent> VERSION_ORDER = Comparator
+            .comparing(PrescriptionEvent::getVersionTimestamp)
+            .thenComparingLong(PrescriptionEvent::getSourcePosition);
+
+    private final String storeName;
+    private KeyValueStore<SourceRecordKey, PrescriptionEvent> latest;
+    private ProcessorContext<SessionKey, SessionMemberChange> context;
+
+    LatestVersionProcessor(String storeName) {
+        this.storeName = storeName;
+    }
+
+    @Override
+    public void init(ProcessorContext<SessionKey, SessionMemberChange> context) {
+        this.context = context;
+        this.latest = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(Record<SourceRecordKey, PrescriptionEvent> record) {
+        PrescriptionEvent candidate = record.value();
+        if (record.key() == null || candidate == null) {
+            return; // source topics carry no tombstones; nothing to retract
+        }
+        PrescriptionEvent kept = latest.get(record.key());
+        if (kept != null && VERSION_ORDER.compare(candidate, kept) <= 0) {
+            return;
+        }
+        latest.put(record.key(), candidate);
+        if (kept != null && !kept.getSessionNumber().equals(candidate.getSessionNumber())) {
+            context.forward(record.withKey(new SessionKey(kept.getSessionNumber()))
+                    .withValue(new SessionMemberChange(record.key(), null)));
+        }
+        context.forward(record.withKey(new SessionKey(candidate.getSessionNumber()))
+                .withValue(new SessionMemberChange(record.key(), candidate)));
+    }
+}

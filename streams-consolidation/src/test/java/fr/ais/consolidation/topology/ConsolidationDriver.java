@@ -1,0 +1,152 @@
+package fr.ais.consolidation.topology;
+
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.registry.InMemorySchemaRegistry;
+import fr.ais.registry.WireFormatSerdeFactory;
+import fr.ais.schemas.AggregateKey;
+import fr.ais.schemas.AggregateValue;
+import fr.ais.schemas.AgeBand;
+import fr.ais.schemas.ConsolidatedPrescription;
+import fr.ais.schemas.ConsolidatedPrescriptionKey;
+import fr.ais.schemas.Network;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.QualityCounts;
+import fr.ais.schemas.QualityKey;
+import fr.ais.schemas.Source;
+import fr.ais.schemas.SourceRecordKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * The consolidation topology in a TopologyTestDriver, fed with source events, read back as the
+ * state of its output topics (last value per key, tombstones removing keys).
+ */
+final class ConsolidationDriver implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final Map<Source, TestInputTopic<SourceRecordKey, PrescriptionEvent>> inputs = new EnumMap<>(Source.class);
+    private final TestOutputTopic<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidatedOut;
+    private final TestOutputTopic<AggregateKey, AggregateValue> aggregatesOut;
+    private final TestOutputTopic<QualityKey, QualityCounts> qualityOut;
+    private final Map<String, ConsolidatedPrescription> consolidated = new TreeMap<>();
+    private final Map<String, Long> aggregates = new TreeMap<>();
+    private final Map<String, QualityCounts> quality = new TreeMap<>();
+    private final Path stateDir;
+
+    ConsolidationDriver() {
+        this(new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true));
+    }
+
+    ConsolidationDriver(AvroSerdeFactory serdes) {
+        TopicCatalogue topics = TopicCatalogue.DEFAULT;
+        try {
+            stateDir = Files.createTempDirectory("consolidation-test-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "consolidation-test-" + UUID.randomUUID());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(ConsolidationTopology.build(new ConsolidationConfig(topics), serdes), props);
+        for (Source source : Source.values()) {
+            inputs.put(source, driver.createInputTopic(topics.topic(TopicCatalogue.eventsOf(source)).name(),
+                    serdes.forKeys(SourceRecordKey.class).serializer(),
+                    serdes.forValues(PrescriptionEvent.class).serializer()));
+        }
+        consolidatedOut = driver.createOutputTopic(topics.topic(TopicCatalogue.CONSOLIDATED).name(),
+                serdes.forKeys(ConsolidatedPrescriptionKey.class).deserializer(),
+                serdes.forValues(ConsolidatedPrescription.class).deserializer());
+        aggregatesOut = driver.createOutputTopic(topics.topic(TopicCatalogue.AGGREGATES).name(),
+                serdes.forKeys(AggregateKey.class).deserializer(),
+                serdes.forValues(AggregateValue.class).deserializer());
+        qualityOut = driver.createOutputTopic(topics.topic(TopicCatalogue.QUALITY).name(),
+                serdes.forKeys(QualityKey.class).deserializer(),
+                serdes.forValues(QualityCounts.class).deserializer());
+    }
+
+    ConsolidationDriver send(PrescriptionEvent... events) {
+        return send(List.of(events));
+    }
+
+    ConsolidationDriver send(List<PrescriptionEvent> events) {
+        for (PrescriptionEvent event : events) {
+            inputs.get(event.getSource()).pipeInput(new SourceRecordKey(event.getSource(), event.getSourceKey()),
+                    event, event.getVersionTimestamp());
+        }
+        return this;
+    }
+
+    /** Consolidated prescriptions by group id, as a reporting tool reading the compacted topic sees them. */
+    Map<String, ConsolidatedPrescription> consolidated() {
+        for (TestRecord<ConsolidatedPrescriptionKey, ConsolidatedPrescription> r : consolidatedOut.readRecordsToList()) {
+            if (r.value() == null) {
+                consolidated.remove(r.key().getGroupId());
+            } else {
+                consolidated.put(r.key().getGroupId(), r.value());
+            }
+        }
+        return consolidated;
+    }
+
+    /** The only consolidated prescription; fails if there is not exactly one. */
+    ConsolidatedPrescription single() {
+        Map<String, ConsolidatedPrescription> all = consolidated();
+        if (all.size() != 1) {
+            throw new AssertionError("expected exactly one consolidated prescription, got " + all.values());
+        }
+        return all.values().iterator().next();
+    }
+
+    /** Aggregates as "region;month;network;age_band" → prescriptions, zero rows left out. */
+    Map<String, Long> aggregates() {
+        for (TestRecord<AggregateKey, AggregateValue> r : aggregatesOut.readRecordsToList()) {
+            String key = aggregateRow(r.key().getRegion(), r.key().getMonth(), r.key().getNetwork(), r.key().getAgeBand());
+            if (r.value() == null) {
+                aggregates.remove(key);
+            } else {
+                aggregates.put(key, r.value().getPrescriptions());
+            }
+        }
+        return aggregates;
+    }
+
+    /** Quality counts as "region;month" → counts, zero rows left out. */
+    Map<String, QualityCounts> quality() {
+        for (TestRecord<QualityKey, QualityCounts> r : qualityOut.readRecordsToList()) {
+            String key = r.key().getRegion() + ";" + r.key().getMonth();
+            if (r.value() == null) {
+                quality.remove(key);
+            } else {
+                quality.put(key, r.value());
+            }
+        }
+        return quality;
+    }
+
+    static String aggregateRow(String region, String month, Network network, AgeBand band) {
+        return region + ";" + month + ";" + network + ";" + band;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException ignored) {
+            // a temp dir left behind is harmless
+        }
+    }
+}
