@@ -185,4 +185,24 @@ class PeCsvSyntaxTest {
         assertThat(((ParsedRecord.Rejected) records.get(0)).rejection().excerpt()).doesNotContain(PeExport.RAW_ID);
         assertThat(records.get(1)).isInstanceOf(ParsedRecord.Accepted.class);
     }
+
+    @Test
+    void records_are_streamed_one_at_a_time_even_from_an_endless_export() throws Exception {
+        byte[] header = (HEADER + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] row = (PeExport.line(validRow()) + "\n").getBytes(StandardCharsets.UTF_8);
+        java.io.InputStream endless = new java.io.InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                long p = position++;
+                return p < header.length ? header[(int) p] : row[(int) ((p - header.length) % row.length)];
+            }
+        };
+        try (var reader = new PeFormat().open(endless, PeExport.context(StandardCharsets.UTF_8))) {
+            for (int i = 0; i < 5_000; i++) {
+                assertThat(reader.next()).isInstanceOf(ParsedRecord.Accepted.class).extracting(ParsedRecord::line).isEqualTo(i + 2L);
+            }
+        }
+    }
 }
