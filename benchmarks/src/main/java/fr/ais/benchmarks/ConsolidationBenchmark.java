@@ -1,0 +1,199 @@
+package fr.ais.benchmarks;
+
+import fr.ais.consolidation.app.CatchUp;
+import fr.ais.consolidation.app.ConsolidationApp;
+import fr.ais.consolidation.app.StreamsAppConfig;
+import fr.ais.consolidation.topology.ConsolidationConfig;
+import fr.ais.consolidation.topology.ConsolidationTopology;
+import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.RecordReader;
+import fr.ais.ingest.SourceFormat;
+import fr.ais.ingest.imilo.ImiloFormat;
+import fr.ais.ingest.ouiform.OuiFormFormat;
+import fr.ais.ingest.pe.PeFormat;
+import fr.ais.kafka.embedded.EmbeddedKafkaBroker;
+import fr.ais.kafka.embedded.EmbeddedKafkaConfig;
+import fr.ais.platform.topics.Topic;
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.registry.InMemorySchemaRegistry;
+import fr.ais.registry.WireFormatSerdeFactory;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.Source;
+import fr.ais.schemas.SourceRecordKey;
+import fr.ais.synthetic.GeneratedDataSet;
+import fr.ais.synthetic.Generator;
+import fr.ais.synthetic.GeneratorOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * The consolidation's throughput against a pass-through Kafka Streams application on the same
+ * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
+ * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}.
+ */
+public final class ConsolidationBenchmark {
+
+    private ConsolidationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int people = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        Path work = Files.createTempDirectory("ais-bench-consolidation-");
+        AvroSerdeFactory serdes = new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true);
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.inDirectory(work.resolve("kafka")))) {
+            System.out.printf("machine: %d cores, max heap %d MiB, %s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
+            for (int scale : new int[] {1, 8}) {
+                List<PrescriptionEvent> events = events(work.resolve("data-" + scale), people * scale);
+                TopicCatalogue topics = TopicCatalogue.withNamespace("bench" + scale + ".");
+                createTopics(broker, topics);
+                publish(broker, topics, serdes, events);
+                Result pass = run(broker, "pass-" + scale, passThrough(topics, serdes), work);
+                Result consolidation = run(broker, "consolidation-" + scale,
+                        ConsolidationTopology.build(new ConsolidationConfig(topics), serdes), work);
+                System.out.printf("%dx: %d events | pass-through %.0f events/s | consolidation %.0f events/s"
+                                + " | ratio %.2f | consolidation state %d KiB | heap after run %d MiB%n",
+                        scale, events.size(), events.size() / pass.seconds, events.size() / consolidation.seconds,
+                        pass.seconds / consolidation.seconds, consolidation.stateBytes >> 10, consolidation.heapBytes >> 20);
+            }
+        }
+    }
+
+    record Result(double seconds, long stateBytes, long heapBytes) {
+    }
+
+    private static Result run(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path work)
+            throws IOException, InterruptedException {
+        Path stateDir = Files.createDirectories(work.resolve("state-" + applicationId));
+        StreamsAppConfig config = StreamsAppConfig.defaults(applicationId,
+                Map.of("bootstrap.servers", broker.bootstrapServers()), stateDir);
+        long start = System.nanoTime();
+        try (ConsolidationApp app = new ConsolidationApp(topology, config);
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            app.start(Duration.ofMinutes(2));
+            CatchUp catchUp = new CatchUp(admin, applicationId, CatchUp.inputTopicsOf(topology, applicationId));
+            while (!catchUp.caughtUp(Duration.ofSeconds(10))) {
+                if (app.failure() != null) {
+                    throw new IllegalStateException("benchmark run failed", app.failure());
+                }
+                // poll the offsets gently: a tight loop of admin requests would slow the broker it measures
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            return new Result(seconds, size(stateDir), heap);
+        }
+    }
+
+    /** The same sources, straight to an output topic: the cost of Kafka Streams itself under EOS. */
+    private static Topology passThrough(TopicCatalogue topics, AvroSerdeFactory serdes) {
+        StreamsBuilder builder = ConsolidationTopology.newBuilder();
+        for (Source source : Source.values()) {
+            String name = source.name().toLowerCase(java.util.Locale.ROOT);
+            builder.stream(topics.topic(TopicCatalogue.eventsOf(source)).name(),
+                            Consumed.with(serdes.forKeys(SourceRecordKey.class), serdes.forValues(PrescriptionEvent.class))
+                                    .withName(name + "-source"))
+                    .to(topics.namespace() + "pass-through-out",
+                            Produced.with(serdes.forKeys(SourceRecordKey.class), serdes.forValues(PrescriptionEvent.class))
+                                    .withName(name + "-sink"));
+        }
+        return builder.build();
+    }
+
+    private static List<PrescriptionEvent> events(Path dir, int people) throws IOException {
+        GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir).withPeople(people));
+        Pseudonymizer pseudonymizer = new Pseudonymizer("benchmark key of sixteen bytes+".getBytes(StandardCharsets.UTF_8));
+        List<PrescriptionEvent> events = new ArrayList<>();
+        events.addAll(read(new PeFormat(), data.peFile(), pseudonymizer));
+        events.addAll(read(new ImiloFormat(), data.imiloFile(), pseudonymizer));
+        events.addAll(read(new OuiFormFormat(), data.ouiformFile(), pseudonymizer));
+        return events;
+    }
+
+    private static List<PrescriptionEvent> read(SourceFormat format, Path file, Pseudonymizer pseudonymizer)
+            throws IOException {
+        List<PrescriptionEvent> accepted = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(file);
+             RecordReader reader = format.open(in, new ReadContext(file.getFileName().toString(),
+                     StandardCharsets.UTF_8, pseudonymizer))) {
+            long position = 0;
+            for (ParsedRecord r = reader.next(); r != null; r = reader.next()) {
+                if (r instanceof ParsedRecord.Accepted a) {
+                    a.event().setSourcePosition(++position);
+                    accepted.add(a.event());
+                }
+            }
+        }
+        return accepted;
+    }
+
+    private static void createTopics(EmbeddedKafkaBroker broker, TopicCatalogue topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            Set<NewTopic> all = topics.topics().stream()
+                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)
+                            .configs(Map.of("cleanup.policy", t.cleanupPolicy().kafkaName())))
+                    .collect(Collectors.toSet());
+            all.add(new NewTopic(topics.namespace() + "pass-through-out", TopicCatalogue.DATA_PARTITIONS, (short) 1));
+            admin.createTopics(all).all().get();
+            // a fresh topic accepts writes once its leader is known everywhere
+            Set<String> names = all.stream().map(NewTopic::name).collect(Collectors.toSet());
+            while (admin.describeTopics(names).allTopicNames().get().values().stream()
+                    .flatMap(d -> d.partitions().stream()).anyMatch(p -> p.leader() == null)) {
+                Thread.onSpinWait();
+            }
+        }
+        try (KafkaProducer<byte[], byte[]> probe = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new org.apache.kafka.common.serialization.ByteArraySerializer(),
+                new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            for (Topic<?, ?> t : topics.topics()) {
+                probe.partitionsFor(t.name());
+            }
+        }
+    }
+
+    private static void publish(EmbeddedKafkaBroker broker, TopicCatalogue topics, AvroSerdeFactory serdes,
+            List<PrescriptionEvent> events) {
+        try (KafkaProducer<SourceRecordKey, PrescriptionEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20),
+                serdes.forKeys(SourceRecordKey.class).serializer(), serdes.forValues(PrescriptionEvent.class).serializer())) {
+            for (PrescriptionEvent e : events) {
+                Topic<SourceRecordKey, PrescriptionEvent> topic = topics.topic(TopicCatalogue.eventsOf(e.getSource()));
+                producer.send(new ProducerRecord<>(topic.name(), null, e.getVersionTimestamp().toEpochMilli(),
+                        new SourceRecordKey(e.getSource(), e.getSourceKey()), e));
+            }
+        }
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
