@@ -152,13 +152,17 @@ final class PeRecordMapper {
         }
     }
 
-    /** The raw line with the identifier and birth date fields (quotes included) replaced by {@code ***}. */
+    /**
+     * The raw line with the identifier and birth date fields (quotes included) replaced by {@code ***}, and any
+     * other occurrence of their values too (a birth date equal to the entry date).
+     */
     private static String redacted(String raw, List<SemicolonLine.Field> fields) {
         SemicolonLine.Field identifier = fields.get(IDENTIFIER);
         SemicolonLine.Field birth = fields.get(BIRTH_DATE);
-        return raw.substring(0, identifier.start()) + Rejections.REDACTED
+        String redacted = raw.substring(0, identifier.start()) + Rejections.REDACTED
                 + raw.substring(identifier.end(), birth.start()) + Rejections.REDACTED
                 + raw.substring(birth.end());
+        return Rejections.maskValues(redacted, List.of(identifier.value(), birth.value()));
     }
 
     private ParsedRecord rejected(PhysicalLines.Line line, FieldProblem problem, String sourceKey, String excerpt) {

@@ -104,6 +104,13 @@ public final class JsonRecord {
      * whatever their type; for an excerpt.
      */
     public String redacted(List<String> personalPaths) {
+        List<String> personalValues = new java.util.ArrayList<>();
+        for (String path : personalPaths) {
+            String value = keyOrNull(path);
+            if (value != null) {
+                personalValues.add(value);
+            }
+        }
         ObjectNode copy = root.deepCopy();
         for (String path : personalPaths) {
             String[] parts = path.split("\\.");
@@ -119,7 +126,7 @@ public final class JsonRecord {
                 replaceParent(copy, parts);
             }
         }
-        return copy.toString();
+        return Rejections.maskValues(copy.toString(), personalValues);
     }
 
     private static void replaceParent(ObjectNode copy, String[] parts) {
