@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * serde use) with Confluent's JSON and error codes, on 127.0.0.1. Schemas and configs are stored on a compacted
  * Kafka topic, so they survive a restart; an incompatible schema (BACKWARD unless configured) is refused with 409.
  *
+ * <p>One registry process writes a schemas topic at a time (it reads the topic only on start).
+ *
  * <p>Endpoints: {@code GET /subjects}, {@code POST /subjects/{s}} (lookup), {@code GET|POST /subjects/{s}/versions},
  * {@code GET /subjects/{s}/versions/{v|latest}}, {@code GET /schemas/ids/{id}},
  * {@code POST /compatibility/subjects/{s}/versions/{v|latest}}, {@code GET|PUT /config}, {@code GET|PUT /config/{s}}.
@@ -40,6 +42,8 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalSchemaRegistry.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** 127.0.0.1 itself, not whatever "localhost" resolves to: the URL names it. */
+    private static final InetAddress LOOPBACK_V4 = loopbackV4();
 
     private final SchemaLog log;
     private final RegistryStore store;
@@ -49,7 +53,7 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private LocalSchemaRegistry(SchemaLog log, int port) {
         this.log = log;
         this.store = new RegistryStore(log);
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        InetSocketAddress address = new InetSocketAddress(LOOPBACK_V4, port);
         try {
             this.server = HttpServer.create(address, 0);
         } catch (BindException e) {
@@ -100,6 +104,14 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         log.close();
+    }
+
+    private static InetAddress loopbackV4() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e); // never: a literal 4-byte address
+        }
     }
 
     // ---- HTTP ----

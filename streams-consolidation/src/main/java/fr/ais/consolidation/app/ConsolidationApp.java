@@ -55,7 +55,7 @@ public final class ConsolidationApp implements AutoCloseable {
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
         props.put(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, config.blockCacheBytes());
         props.put(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, config.writeBufferBytes());
-        // a restarted instance takes its partitions back at once instead of waiting for a rebalance
+        // a new application reads its topics from the start
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         if (config.applicationServer() != null) {
@@ -121,9 +121,16 @@ public final class ConsolidationApp implements AutoCloseable {
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
     }
 
+    /**
+     * Stops processing, committing what was processed, and leaves the consumer group so that a
+     * restarted or remaining instance takes the partitions back at once rather than after the
+     * session timeout.
+     */
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        streams.close(org.apache.kafka.streams.CloseOptions
+                .groupMembershipOperation(org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
         stopped.countDown();
     }
 }

@@ -1,0 +1,90 @@
+package fr.ais.localstack;
+
+import fr.ais.kafka.embedded.EmbeddedKafkaBroker;
+import fr.ais.kafka.embedded.EmbeddedKafkaConfig;
+import fr.ais.localstack.registry.LocalSchemaRegistry;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The default, Docker-free stack: an embedded single-node KRaft broker and a local schema registry storing its
+ * schemas on the broker, both kept in one data directory so that a restart finds its topics and schemas again.
+ * Prints nothing: the CLI says what runs where.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Topic of the registry's schemas (Confluent's default name). */
+    public static final String SCHEMAS_TOPIC = "_schemas";
+
+    /**
+     * @param dataDir      where the broker keeps its data (subfolder {@code kafka}); kept across restarts
+     * @param kafkaPort    broker client port on localhost; 0 for a free one
+     * @param registryPort schema registry HTTP port on 127.0.0.1; 0 for a free one
+     */
+    public record Config(Path dataDir, int kafkaPort, int registryPort) {
+        public static final int DEFAULT_KAFKA_PORT = 9092;
+        public static final int DEFAULT_REGISTRY_PORT = 8081;
+
+        public Config {
+            Objects.requireNonNull(dataDir, "dataDir");
+            requirePort(kafkaPort, "kafkaPort");
+            requirePort(registryPort, "registryPort");
+        }
+
+        /** The usual ports: Kafka 9092, registry 8081. */
+        public static Config defaults(Path dataDir) {
+            return new Config(dataDir, DEFAULT_KAFKA_PORT, DEFAULT_REGISTRY_PORT);
+        }
+
+        /** Free ports (tests, or several stacks on one machine). */
+        public static Config onFreePorts(Path dataDir) {
+            return new Config(dataDir, 0, 0);
+        }
+
+        private static void requirePort(int port, String name) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(name + " must be between 0 and 65535: " + port);
+            }
+        }
+    }
+
+    private final EmbeddedKafkaBroker broker;
+    private final LocalSchemaRegistry registry;
+
+    private LocalStack(EmbeddedKafkaBroker broker, LocalSchemaRegistry registry) {
+        this.broker = broker;
+        this.registry = registry;
+    }
+
+    /** Starts the broker, then the registry on it; returns once both serve. */
+    public static LocalStack start(Config config) {
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
+                new EmbeddedKafkaConfig(config.dataDir().resolve("kafka"), config.kafkaPort(), 0, Map.of()));
+        try {
+            return new LocalStack(broker, LocalSchemaRegistry.start(broker.bootstrapServers(), SCHEMAS_TOPIC,
+                    config.registryPort()));
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    /** Stops the registry, then the broker. */
+    @Override
+    public void close() {
+        try {
+            registry.close();
+        } finally {
+            broker.close();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package fr.ais.consolidation.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fr.ais.consolidation.topology.ConsolidationConfig;
+import fr.ais.consolidation.topology.ConsolidationTopology;
+import fr.ais.consolidation.topology.ReferenceConsolidation;
+import fr.ais.localstack.junit.LocalStackExtension;
+import fr.ais.localstack.junit.TestStack;
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.schemas.AggregateKey;
+import fr.ais.schemas.AggregateValue;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.SourceRecordKey;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.Topology;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The consolidation on a real broker with exactly-once v2: restarts, state loss and several
+ * instances give the figures of SPEC §4, as computed by the reference reading of the rules.
+ */
+@ExtendWith(LocalStackExtension.class)
+class ConsolidationIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    private TestStack stack;
+    private TopicCatalogue topics;
+    private String applicationId;
+    private List<PrescriptionEvent> history;
+
+    @BeforeEach
+    void setUp(TestStack stack) {
+        this.stack = stack;
+        this.topics = stack.newCatalogue();
+        this.applicationId = stack.uniqueName("consolidation");
+        this.history = fr.ais.consolidation.topology.TestHistories.random(600, 42);
+    }
+
+    @Test
+    void an_uninterrupted_run_gives_the_figures_of_the_rules() {
+        publish(history);
+        try (ConsolidationApp app = startApp(stack.newStateDir())) {
+            awaitCaughtUp(app);
+        }
+        assertThat(aggregatesTopic()).isEqualTo(expected());
+    }
+
+    @Test
+    void a_restart_on_the_same_state_dir_in_the_middle_of_the_stream_gives_the_same_figures() {
+        Path stateDir = stack.newStateDir();
+        publish(history.subList(0, history.size() / 2));
+        try (ConsolidationApp app = startApp(stateDir)) {
+            awaitCaughtUp(app);
+        }
+        publish(history.subList(history.size() / 2, history.size()));
+        try (ConsolidationApp app = startApp(stateDir)) {
+            awaitCaughtUp(app);
+        }
+        assertThat(aggregatesTopic()).isEqualTo(expected());
+    }
+
+    @Test
+    void a_restore_from_the_changelogs_on_an_empty_state_dir_gives_the_same_figures() {
+        publish(history.subList(0, history.size() / 2));
+        try (ConsolidationApp app = startApp(stack.newStateDir())) {
+            awaitCaughtUp(app);
+        }
+        // the machine is lost: a new state dir, rebuilt from the changelogs, then the rest arrives
+        publish(history.subList(history.size() / 2, history.size()));
+        try (ConsolidationApp app = startApp(stack.newStateDir())) {
+            awaitCaughtUp(app);
+        }
+        assertThat(aggregatesTopic()).isEqualTo(expected());
+    }
+
+    @Test
+    void two_instances_sharing_the_work_give_the_same_figures() {
+        try (ConsolidationApp first = startApp(stack.newStateDir());
+             ConsolidationApp second = startApp(stack.newStateDir())) {
+            publish(history);
+            awaitCaughtUp(first);
+        }
+        assertThat(aggregatesTopic()).isEqualTo(expected());
+    }
+
+    private Map<String, Long> expected() {
+        return ReferenceConsolidation.aggregates(ReferenceConsolidation.consolidate(history));
+    }
+
+    private Topology topology() {
+        return ConsolidationTopology.build(new ConsolidationConfig(topics), stack.serdes());
+    }
+
+    private ConsolidationApp startApp(Path stateDir) {
+        StreamsAppConfig config = StreamsAppConfig.defaults(applicationId,
+                Map.of("bootstrap.servers", stack.bootstrapServers()), stateDir);
+        return new ConsolidationApp(topology(), config).start(TIMEOUT);
+    }
+
+    private void awaitCaughtUp(ConsolidationApp app) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            CatchUp catchUp = new CatchUp(admin, applicationId, CatchUp.inputTopicsOf(topology(), applicationId));
+            await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(200))
+                    .until(() -> app.failure() == null && catchUp.caughtUp(Duration.ofSeconds(10)));
+        }
+        assertThat(app.failure()).isNull();
+    }
+
+    private void publish(List<PrescriptionEvent> events) {
+        List<PrescriptionEvent> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(events.size()));
+        Map<String, Object> props = new HashMap<>();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        try (KafkaProducer<SourceRecordKey, PrescriptionEvent> producer = new KafkaProducer<>(props,
+                stack.serdes().forKeys(SourceRecordKey.class).serializer(),
+                stack.serdes().forValues(PrescriptionEvent.class).serializer())) {
+            for (PrescriptionEvent e : shuffled) {
+                producer.send(new ProducerRecord<>(topics.topic(TopicCatalogue.eventsOf(e.getSource())).name(), null,
+                        e.getVersionTimestamp().toEpochMilli(), new SourceRecordKey(e.getSource(), e.getSourceKey()), e));
+            }
+        }
+    }
+
+    /** The aggregates topic as a reporting tool sees it: last value per key, tombstones removing keys. */
+    private Map<String, Long> aggregatesTopic() {
+        String topic = topics.topic(TopicCatalogue.AGGREGATES).name();
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<String, Long> rows = new TreeMap<>();
+        try (KafkaConsumer<AggregateKey, AggregateValue> consumer = new KafkaConsumer<>(props,
+                stack.serdes().forKeys(AggregateKey.class).deserializer(),
+                stack.serdes().forValues(AggregateValue.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<AggregateKey, AggregateValue> r : consumer.poll(Duration.ofMillis(200))) {
+                    String key = r.key().getRegion() + ";" + r.key().getMonth() + ";" + r.key().getNetwork() + ";"
+                            + r.key().getAgeBand();
+                    if (r.value() == null) {
+                        rows.remove(key);
+                    } else {
+                        rows.put(key, r.value().getPrescriptions());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}
