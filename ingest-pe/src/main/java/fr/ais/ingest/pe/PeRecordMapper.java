@@ -70,7 +70,10 @@ final class PeRecordMapper {
                     null, Rejections.maskUnparsed(line.text()));
         }
         if (fields.size() != PeFormat.COLUMNS.size()) {
-            String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
+            // the first field is probably id_ais, but on a malformed line it could be anything: kept only when it
+            // does not look like an identifier or a date
+            String first = fields.get(0).value();
+            String key = first.isEmpty() || !Rejections.maskUnparsed(first).equals(first) ? null : normaliseKey(first);
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
                     "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(line.text()));
         }
