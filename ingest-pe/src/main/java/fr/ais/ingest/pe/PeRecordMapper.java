@@ -70,7 +70,10 @@ final class PeRecordMapper {
                     null, Rejections.maskUnparsed(line.text()));
         }
         if (fields.size() != PeFormat.COLUMNS.size()) {
-            String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
+            // the first field is probably id_ais, but on a malformed line it could be anything: kept only when it
+            // does not look like an identifier or a date
+            String first = fields.get(0).value();
+            String key = first.isEmpty() || !Rejections.maskUnparsed(first).equals(first) ? null : normaliseKey(first);
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
                     "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(line.text()));
         }
@@ -152,13 +155,17 @@ final class PeRecordMapper {
         }
     }
 
-    /** The raw line with the identifier and birth date fields (quotes included) replaced by {@code ***}. */
+    /**
+     * The raw line with the identifier and birth date fields (quotes included) replaced by {@code ***}, and any
+     * other occurrence of their values too (a birth date equal to the entry date).
+     */
     private static String redacted(String raw, List<SemicolonLine.Field> fields) {
         SemicolonLine.Field identifier = fields.get(IDENTIFIER);
         SemicolonLine.Field birth = fields.get(BIRTH_DATE);
-        return raw.substring(0, identifier.start()) + Rejections.REDACTED
+        String redacted = raw.substring(0, identifier.start()) + Rejections.REDACTED
                 + raw.substring(identifier.end(), birth.start()) + Rejections.REDACTED
                 + raw.substring(birth.end());
+        return Rejections.maskValues(redacted, List.of(identifier.value(), birth.value()));
     }
 
     private ParsedRecord rejected(PhysicalLines.Line line, FieldProblem problem, String sourceKey, String excerpt) {

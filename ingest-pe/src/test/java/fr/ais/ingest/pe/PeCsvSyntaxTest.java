@@ -166,6 +166,15 @@ class PeCsvSyntaxTest {
     }
 
     @Test
+    void a_short_line_starting_with_an_identifier_does_not_pass_it_off_as_the_key() throws Exception {
+        var rejection = ((ParsedRecord.Rejected) readOne(PeExport.RAW_ID + ";" + PeExport.BIRTH)).rejection();
+        assertThat(rejection.reason()).isEqualTo(RejectReason.PARSE_ERROR);
+        assertThat(rejection.sourceKey()).isNull();
+        assertThat(rejection.message()).doesNotContain(PeExport.RAW_ID, PeExport.BIRTH);
+        assertThat(rejection.excerpt()).doesNotContain(PeExport.RAW_ID, PeExport.BIRTH);
+    }
+
+    @Test
     void a_quote_inside_an_unquoted_value_is_kept() throws Exception {
         PrescriptionEvent event = accepted(readOne(PeExport.with("code_structure_prescripteur", "PE 44 \"Nord\"")));
         assertThat(event.getStructureCode()).isEqualTo("PE 44 \"Nord\"");

@@ -99,6 +99,20 @@ class PeRejectionTest {
     }
 
     @Test
+    void a_birth_date_equal_to_the_entry_date_is_masked_wherever_it_shows() throws Exception {
+        Rejection rejection = rejectionOf(PeExport.with("date_naissance", "15/03/2021"));
+        assertThat(rejection.reason()).isEqualTo(RejectReason.BIRTH_NOT_BEFORE_ENTRY);
+        assertThat(rejection.excerpt()).doesNotContain("15/03/2021", RAW_ID).contains("SE-2021-004512;12345678900011;***;30/06/2021");
+        assertThat(rejection.message()).doesNotContain("15/03/2021");
+    }
+
+    @Test
+    void an_identifier_copied_into_another_field_is_masked_too() throws Exception {
+        Rejection rejection = rejectionOf(PeExport.with("code_structure_prescripteur", "de " + RAW_ID.toLowerCase()) + "X");
+        assertThat(rejection.excerpt()).doesNotContainIgnoringCase(RAW_ID);
+    }
+
+    @Test
     void an_unparseable_line_is_redacted_by_shape() throws Exception {
         Rejection rejection = rejectionOf(PeExport.with("code_structure_prescripteur", "\"unclosed"));
         assertThat(rejection.reason()).isEqualTo(RejectReason.PARSE_ERROR);

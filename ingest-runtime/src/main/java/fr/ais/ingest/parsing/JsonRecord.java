@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.ais.schemas.RejectReason;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,6 +105,13 @@ public final class JsonRecord {
      * whatever their type; for an excerpt.
      */
     public String redacted(List<String> personalPaths) {
+        List<String> personalValues = new ArrayList<>();
+        for (String path : personalPaths) {
+            String value = keyOrNull(path);
+            if (value != null) {
+                personalValues.add(value);
+            }
+        }
         ObjectNode copy = root.deepCopy();
         for (String path : personalPaths) {
             String[] parts = path.split("\\.");
@@ -119,7 +127,7 @@ public final class JsonRecord {
                 replaceParent(copy, parts);
             }
         }
-        return copy.toString();
+        return Rejections.maskValues(copy.toString(), personalValues);
     }
 
     private static void replaceParent(ObjectNode copy, String[] parts) {

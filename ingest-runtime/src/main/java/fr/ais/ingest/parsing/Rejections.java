@@ -1,6 +1,7 @@
 package fr.ais.ingest.parsing;
 
 import fr.ais.ingest.Rejection;
+import java.util.Collection;
 import java.util.regex.Pattern;
 
 /** Builds rejections whose message names the record and the field, and whose excerpt is redacted (SPEC §3.4). */
@@ -39,6 +40,22 @@ public final class Rejections {
             return excerpt;
         }
         return excerpt.substring(0, MAX_EXCERPT_CHARS) + "…";
+    }
+
+    /**
+     * Masks every other occurrence of the record's personal values (case-insensitive) in an excerpt whose personal
+     * fields are already redacted: a birth date equal to the entry date, or an identifier copied into another field,
+     * would otherwise still show.
+     */
+    public static String maskValues(String excerpt, Collection<String> personalValues) {
+        String masked = excerpt;
+        for (String value : personalValues) {
+            if (value != null && value.trim().length() >= 4) {
+                masked = Pattern.compile(Pattern.quote(value.trim()), Pattern.CASE_INSENSITIVE).matcher(masked)
+                        .replaceAll(REDACTED);
+            }
+        }
+        return masked;
     }
 
     /**

@@ -98,7 +98,13 @@ public final class FakeOuiFormServer implements AutoCloseable {
 
     /** Runs until the JVM stops (Ctrl-C): what {@code ais fake-ouiform --data FILE} does. */
     public static void run(Path dataFile, int port, String token) throws IOException, InterruptedException {
-        FakeOuiFormServer fake = start(dataFile, port, token, Faults.none());
+        run(dataFile, port, token, Faults.none());
+    }
+
+    /** As {@link #run(Path, int, String)}, with faults armed from the start (e.g. a demo of the connector's retries). */
+    public static void run(Path dataFile, int port, String token, Faults faults)
+            throws IOException, InterruptedException {
+        FakeOuiFormServer fake = start(dataFile, port, token, faults);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             fake.close();
