@@ -1,0 +1,238 @@
+package fr.ais.ingest.publish;
+
+import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.RecordReader;
+import fr.ais.ingest.Rejection;
+import fr.ais.ingest.SourceFormat;
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.schemas.ConnectorCheckpoint;
+import fr.ais.schemas.ConnectorCheckpointKey;
+import fr.ais.schemas.DeadLetter;
+import fr.ais.schemas.DeadLetterKey;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.SourceRecordKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Publishes one file export exactly once: its accepted records as events, its rejected records as
+ * dead letters, and the connector's position in the file, all in the same transactions. A run
+ * killed at any moment and restarted resumes after the last committed batch: no gap, no duplicate.
+ * A file is known by the SHA-256 of its content, so a file already ingested publishes nothing
+ * again unless forced.
+ */
+public final class FileIngestion {
+
+    private final SourceFormat format;
+    private final TopicCatalogue topics;
+    private final AvroSerdeFactory serdes;
+    private final Map<String, Object> clientProperties;
+    private final String connectorVersion;
+    private final int batchSize;
+    private final Clock clock;
+
+    /**
+     * @param clientProperties bootstrap servers and security settings
+     * @param batchSize        input records per transaction
+     */
+    public FileIngestion(SourceFormat format, TopicCatalogue topics, AvroSerdeFactory serdes,
+            Map<String, Object> clientProperties, int batchSize, Clock clock) {
+        this.format = format;
+        this.topics = topics;
+        this.serdes = serdes;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.batchSize = batchSize;
+        this.clock = clock;
+        String version = FileIngestion.class.getPackage().getImplementationVersion();
+        this.connectorVersion = format.connectorName() + " " + (version == null ? "dev" : version);
+    }
+
+    /**
+     * Ingests {@code file}.
+     *
+     * @param force    publish again a file that was already fully ingested
+     * @param progress told the number of input records done so far, now and then
+     */
+    public IngestSummary ingest(Path file, ReadContext context, boolean force, LongConsumer progress)
+            throws IOException {
+        long started = System.nanoTime();
+        String input = "file:" + sha256(file);
+        ConnectorCheckpointKey checkpointKey = new ConnectorCheckpointKey(format.connectorName(), input);
+        Map<ConnectorCheckpointKey, ConnectorCheckpoint> checkpoints = readCheckpoints();
+        ConnectorCheckpoint previous = checkpoints.get(checkpointKey);
+        if (previous != null && previous.getComplete() && !force) {
+            return new IngestSummary(context.origin(), 0, 0, 0, previous.getRecordsDone(), true, seconds(started));
+        }
+        long skip = previous == null || previous.getComplete() ? 0 : previous.getRecordsDone();
+        long nextPosition = checkpoints.values().stream()
+                .filter(c -> c.getConnector().equals(format.connectorName()))
+                .mapToLong(ConnectorCheckpoint::getNextSourcePosition).max().orElse(1L);
+
+        String eventsTopic = topics.topic(TopicCatalogue.eventsOf(format.source())).name();
+        String deadLetterTopic = topics.topic(TopicCatalogue.DEAD_LETTERS).name();
+        String checkpointTopic = topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name();
+        Serializer<SourceRecordKey> eventKeys = serdes.forKeys(SourceRecordKey.class).serializer();
+        Serializer<PrescriptionEvent> eventValues = serdes.forValues(PrescriptionEvent.class).serializer();
+        Serializer<DeadLetterKey> letterKeys = serdes.forKeys(DeadLetterKey.class).serializer();
+        Serializer<DeadLetter> letterValues = serdes.forValues(DeadLetter.class).serializer();
+        Serializer<ConnectorCheckpointKey> checkpointKeys = serdes.forKeys(ConnectorCheckpointKey.class).serializer();
+        Serializer<ConnectorCheckpoint> checkpointValues = serdes.forValues(ConnectorCheckpoint.class).serializer();
+
+        long done = 0;
+        long accepted = previous == null || previous.getComplete() ? 0 : previous.getAccepted();
+        long rejected = previous == null || previous.getComplete() ? 0 : previous.getRejected();
+        long acceptedNow = 0;
+        long rejectedNow = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer());
+             InputStream in = Files.newInputStream(file);
+             RecordReader reader = format.open(in, context)) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            int inBatch = 0;
+            for (ParsedRecord record = reader.next(); record != null; record = reader.next()) {
+                done++;
+                if (done <= skip) {
+                    continue;
+                }
+                if (record instanceof ParsedRecord.Accepted a) {
+                    PrescriptionEvent event = a.event();
+                    event.setSourcePosition(nextPosition++);
+                    event.setOrigin(context.origin());
+                    SourceRecordKey key = new SourceRecordKey(event.getSource(), event.getSourceKey());
+                    producer.send(new ProducerRecord<>(eventsTopic, null, event.getVersionTimestamp().toEpochMilli(),
+                            eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)));
+                    accepted++;
+                    acceptedNow++;
+                } else if (record instanceof ParsedRecord.Rejected r) {
+                    DeadLetterKey key = new DeadLetterKey(format.source(), context.origin(), "line " + r.line());
+                    producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
+                            letterValues.serialize(deadLetterTopic, deadLetter(context.origin(), r.line(), r.rejection()))));
+                    rejected++;
+                    rejectedNow++;
+                }
+                if (++inBatch >= batchSize) {
+                    sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
+                            file, done, accepted, rejected, false, nextPosition);
+                    producer.commitTransaction();
+                    progress.accept(done);
+                    producer.beginTransaction();
+                    inBatch = 0;
+                }
+            }
+            sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
+                    file, done, accepted, rejected, true, nextPosition);
+            producer.commitTransaction();
+            progress.accept(done);
+        }
+        return new IngestSummary(context.origin(), done - skip, acceptedNow, rejectedNow, skip, false, seconds(started));
+    }
+
+    private DeadLetter deadLetter(String origin, long line, Rejection rejection) {
+        return DeadLetter.newBuilder()
+                .setSource(format.source())
+                .setOrigin(origin)
+                .setLine(line)
+                .setReason(rejection.reason())
+                .setField(rejection.field())
+                .setMessage(rejection.message())
+                .setSourceKey(rejection.sourceKey())
+                .setExcerpt(rejection.excerpt())
+                .setConnectorVersion(connectorVersion)
+                .setRejectedAt(clock.instant())
+                .build();
+    }
+
+    private void sendCheckpoint(KafkaProducer<byte[], byte[]> producer, String topic,
+            Serializer<ConnectorCheckpointKey> keys, Serializer<ConnectorCheckpoint> values,
+            ConnectorCheckpointKey key, Path file, long done, long accepted, long rejected, boolean complete,
+            long nextPosition) {
+        ConnectorCheckpoint checkpoint = ConnectorCheckpoint.newBuilder()
+                .setConnector(key.getConnector())
+                .setInput(key.getInput())
+                .setFileName(file.getFileName().toString())
+                .setRecordsDone(done)
+                .setAccepted(accepted)
+                .setRejected(rejected)
+                .setComplete(complete)
+                .setNextSourcePosition(nextPosition)
+                .setUpdatedAt(clock.instant())
+                .build();
+        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, key), values.serialize(topic, checkpoint)));
+    }
+
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        // one stable id per connector and namespace: a restarted run fences the one it replaces
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + format.connectorName());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return props;
+    }
+
+    /** Every checkpoint of the compacted checkpoint topic, read to its end (committed records only). */
+    private Map<ConnectorCheckpointKey, ConnectorCheckpoint> readCheckpoints() {
+        String topic = topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name();
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        Map<ConnectorCheckpointKey, ConnectorCheckpoint> result = new HashMap<>();
+        try (KafkaConsumer<ConnectorCheckpointKey, ConnectorCheckpoint> consumer = new KafkaConsumer<>(props,
+                serdes.forKeys(ConnectorCheckpointKey.class).deserializer(),
+                serdes.forValues(ConnectorCheckpoint.class).deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<ConnectorCheckpointKey, ConnectorCheckpoint> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (r.value() == null) {
+                        result.remove(r.key());
+                    } else {
+                        result.put(r.key(), r.value());
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

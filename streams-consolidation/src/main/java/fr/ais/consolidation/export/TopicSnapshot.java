@@ -1,0 +1,54 @@
+package fr.ais.consolidation.export;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+
+/** Reads a topic from its start to its current end, committed records only, as a reporting tool would. */
+public final class TopicSnapshot {
+
+    private TopicSnapshot() {
+    }
+
+    /** The table a compacted topic holds: last value per key, a tombstone removing its key. */
+    public static <K, V> Map<K, V> table(Map<String, Object> clientProperties, String topic,
+            Deserializer<K> keys, Deserializer<V> values) {
+        Map<K, V> table = new LinkedHashMap<>();
+        read(clientProperties, topic, keys, values, (k, v) -> {
+            if (v == null) {
+                table.remove(k);
+            } else {
+                table.put(k, v);
+            }
+        });
+        return table;
+    }
+
+    /** Every record of the topic, in partition order. */
+    public static <K, V> void read(Map<String, Object> clientProperties, String topic,
+            Deserializer<K> keys, Deserializer<V> values, BiConsumer<K, V> each) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(200))) {
+                    each.accept(r.key(), r.value());
+                }
+            }
+        }
+    }
+}
