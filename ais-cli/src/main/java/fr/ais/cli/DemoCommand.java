@@ -1,0 +1,85 @@
+package fr.ais.cli;
+
+import fr.ais.cli.pipeline.LocalRun;
+import fr.ais.consolidation.export.Exports;
+import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.schemas.Network;
+import fr.ais.synthetic.GeneratedDataSet;
+import fr.ais.synthetic.Generator;
+import fr.ais.synthetic.GeneratorOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "The whole story on the embedded stack: generate a sample year, load the targets, run the three"
+                + " connectors and the consolidation, write the exports and print the headline figures.")
+final class DemoCommand implements Callable<Integer> {
+
+    @Option(names = "--people", defaultValue = "2000", description = "People in the sample year (default: ${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the sample year (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--dir", defaultValue = ".ais/demo",
+            description = "Where the demo keeps the sample files and the exports (default: ${DEFAULT-VALUE}).")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+        int year = 2021;
+        LocalDate asOf = LocalDate.of(year, 12, 31);
+        GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir.resolve("data"))
+                .withPeople(people).withSeed(seed).withYear(year));
+        System.out.println("sample      " + data.totalRecords() + " source records for " + people + " people in "
+                + dir.resolve("data"));
+        Path exports = dir.resolve("exports");
+        try (LocalRun run = LocalRun.temporary(System.out)) {
+            System.out.println("stack       Kafka " + run.stack().bootstrapServers() + ", registry "
+                    + run.stack().registryUrl());
+            LocalRun.Result result = run.run(new LocalRun.Inputs(data.peFile(), data.imiloFile(), data.ouiformFile(),
+                    data.targetsFile(), StandardCharsets.UTF_8), PseudonymKey.ephemeral(), asOf,
+                    new ProgressCalculator(1.0, 0.9), exports);
+            printHeadlines(result, exports, asOf);
+        }
+        return 0;
+    }
+
+    private static void printHeadlines(LocalRun.Result result, Path exports, LocalDate asOf) throws Exception {
+        Exports.Snapshot s = result.snapshot();
+        System.out.println();
+        System.out.printf("%d source records: %d accepted, %d rejected -> %d consolidated prescriptions%n",
+                result.read(), result.accepted(), result.rejected(), result.consolidated());
+        Map<Network, Long> byNetwork = new EnumMap<>(Network.class);
+        s.aggregates().forEach((k, n) -> byNetwork.merge(k.getNetwork(), n, Long::sum));
+        System.out.println("by network: " + byNetwork);
+        long notFilled = s.quality().values().stream().mapToLong(q -> q.getPePrescriberNotFilled()).sum();
+        long inferred = s.quality().values().stream().mapToLong(q -> q.getAttributionInferred()).sum();
+        long conflict = s.quality().values().stream().mapToLong(q -> q.getAttributionConflict()).sum();
+        System.out.printf("PE prescriber not filled in: %d (network inferred for %d), conflicting attributions: %d%n",
+                notFilled, inferred, conflict);
+        System.out.println();
+        System.out.println("Progress at " + asOf + " (region: GLOBAL / PE / ML status):");
+        List<String> progress = Files.readAllLines(exports.resolve("progress.csv"));
+        Map<String, List<String>> latest = new java.util.TreeMap<>();
+        String month = java.time.YearMonth.from(asOf).toString();
+        for (String row : progress.subList(1, progress.size())) {
+            String[] f = row.split(";", -1);
+            if (f[2].equals(month)) {
+                latest.computeIfAbsent(f[0], r -> new ArrayList<>()).add(f[3] + " " + f[7] + " (" + f[4] + "/" + f[5] + ")");
+            }
+        }
+        latest.forEach((region, statuses) -> System.out.println("  " + region + ": " + String.join(", ", statuses)));
+        System.out.println();
+        System.out.println("Exports written to " + exports.toAbsolutePath());
+    }
+}

@@ -1,0 +1,34 @@
+package fr.ais.cli;
+
+import fr.ais.platform.topics.TopicAdmin;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "topics", mixinStandardHelpOptions = true,
+        description = "Create the catalogue's missing topics and verify the others (never deletes or alters).")
+final class TopicsCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--print-script", description = "Print the catalogue as kafka-topics.sh commands instead.")
+    boolean printScript;
+
+    @Override
+    public Integer call() {
+        if (printScript) {
+            System.out.print(TopicAdmin.kafkaTopicsScript(connection.catalogue().topics(), connection.replicationFactor));
+            return 0;
+        }
+        try {
+            TopicAdmin.Report report = connection.ensureTopics();
+            report.created().forEach(t -> System.out.println("created  " + t));
+            report.verified().forEach(t -> System.out.println("ok       " + t));
+            return 0;
+        } catch (TopicAdmin.TopicDriftException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package fr.ais.cli.pipeline;
+
+import fr.ais.cli.ConnectionOptions;
+import fr.ais.consolidation.app.ConsolidationApp;
+import fr.ais.consolidation.export.Exports;
+import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.publish.IngestSummary;
+import fr.ais.localstack.LocalStack;
+import fr.ais.schemas.Source;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One whole run of the pipeline on a fresh embedded stack: the three connectors, the targets, the
+ * consolidation until it has caught up, and the exports. Used by {@code ais replay} (in a temporary
+ * directory, removed after) and {@code ais demo}.
+ */
+public final class LocalRun implements AutoCloseable {
+
+    /** The inputs of a run; any file may be null. */
+    public record Inputs(Path pe, Path imilo, Path ouiform, Path targets, Charset peCharset) {
+        Map<Source, Path> sources() {
+            Map<Source, Path> files = new EnumMap<>(Source.class);
+            if (pe != null) {
+                files.put(Source.PE, pe);
+            }
+            if (imilo != null) {
+                files.put(Source.IMILO, imilo);
+            }
+            if (ouiform != null) {
+                files.put(Source.OUIFORM, ouiform);
+            }
+            return files;
+        }
+    }
+
+    /** What a run did. */
+    public record Result(List<IngestSummary> ingested, long consolidated, Exports.Snapshot snapshot, double seconds) {
+        public long read() {
+            return ingested.stream().mapToLong(IngestSummary::read).sum();
+        }
+
+        public long accepted() {
+            return ingested.stream().mapToLong(IngestSummary::accepted).sum();
+        }
+
+        public long rejected() {
+            return ingested.stream().mapToLong(IngestSummary::rejected).sum();
+        }
+    }
+
+    private final Path workDir;
+    private final boolean deleteOnClose;
+    private final LocalStack stack;
+    private final ConnectionOptions connection;
+    private final PrintStream out;
+
+    private LocalRun(Path workDir, boolean deleteOnClose, PrintStream out) {
+        this.workDir = workDir;
+        this.deleteOnClose = deleteOnClose;
+        this.out = out;
+        this.stack = LocalStack.start(LocalStack.Config.onFreePorts(workDir.resolve("stack")));
+        this.connection = ConnectionOptions.of(stack.bootstrapServers(), stack.registryUrl());
+    }
+
+    /** A run in a new temporary directory, deleted on close. */
+    public static LocalRun temporary(PrintStream out) throws IOException {
+        return new LocalRun(Files.createTempDirectory("ais-run-"), true, out);
+    }
+
+    /** A run in {@code dir}, kept after close. */
+    public static LocalRun in(Path dir, PrintStream out) throws IOException {
+        return new LocalRun(Files.createDirectories(dir), false, out);
+    }
+
+    public ConnectionOptions connection() {
+        return connection;
+    }
+
+    public LocalStack stack() {
+        return stack;
+    }
+
+    /** Runs everything and writes the exports into {@code exportDir}. */
+    public Result run(Inputs inputs, Pseudonymizer pseudonymizer, LocalDate asOf, ProgressCalculator calculator,
+            Path exportDir) throws InterruptedException {
+        long started = System.nanoTime();
+        connection.ensureTopics();
+        Pipeline pipeline = new Pipeline(connection, true);
+        if (inputs.targets() != null) {
+            int loaded = pipeline.loadTargets(inputs.targets());
+            out.println("targets     " + loaded + " loaded from " + inputs.targets().getFileName());
+        }
+        List<IngestSummary> ingested = new ArrayList<>();
+        inputs.sources().forEach((source, file) -> {
+            Charset charset = source == Source.PE ? inputs.peCharset() : java.nio.charset.StandardCharsets.UTF_8;
+            IngestSummary summary = pipeline.ingest(source, file, charset, pseudonymizer, false,
+                    done -> progress("ingest-" + source.name().toLowerCase(java.util.Locale.ROOT), done + " records"));
+            endProgress();
+            out.println("ingest      " + summary.line());
+            ingested.add(summary);
+        });
+        try (ConsolidationApp app = pipeline.startConsolidation("ais-run", workDir.resolve("streams"))) {
+            pipeline.awaitCaughtUp(app, lag -> progress("consolidate", lag + " records to process"));
+            endProgress();
+        }
+        Exports.Snapshot snapshot = pipeline.export(exportDir, asOf, calculator);
+        long consolidated = snapshot.aggregates().values().stream().mapToLong(Long::longValue).sum();
+        out.println("consolidate " + consolidated + " consolidated prescriptions");
+        out.println("export      aggregates.csv, progress.csv, quality.csv, rejected.csv in " + exportDir);
+        return new Result(ingested, consolidated, snapshot, (System.nanoTime() - started) / 1e9);
+    }
+
+    private boolean progressShown;
+
+    /** A progress line rewritten in place on a terminal; nothing when output is not interactive. */
+    private void progress(String stage, String what) {
+        if (System.console() != null) {
+            out.print("\r" + String.format("%-11s %-50s", stage, what));
+            out.flush();
+            progressShown = true;
+        }
+    }
+
+    private void endProgress() {
+        if (progressShown) {
+            out.print("\r" + " ".repeat(62) + "\r");
+            progressShown = false;
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+        if (deleteOnClose) {
+            try (Stream<Path> files = Files.walk(workDir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                out.println("could not remove " + workDir + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package fr.ais.cli.pipeline;
+
+import fr.ais.cli.ConnectionOptions;
+import fr.ais.cli.UserException;
+import fr.ais.consolidation.app.CatchUp;
+import fr.ais.consolidation.app.ConsolidationApp;
+import fr.ais.consolidation.app.StreamsAppConfig;
+import fr.ais.consolidation.export.Exports;
+import fr.ais.consolidation.export.SnapshotReader;
+import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.targets.TargetsFile;
+import fr.ais.consolidation.targets.TargetsLoader;
+import fr.ais.consolidation.topology.ConsolidationConfig;
+import fr.ais.consolidation.topology.ConsolidationTopology;
+import fr.ais.ingest.InputFormatException;
+import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.SourceFormat;
+import fr.ais.ingest.imilo.ImiloFormat;
+import fr.ais.ingest.ouiform.OuiFormFormat;
+import fr.ais.ingest.pe.PeFormat;
+import fr.ais.ingest.publish.FileIngestion;
+import fr.ais.ingest.publish.IngestSummary;
+import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.schemas.Source;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.function.LongConsumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The pipeline's stages on one cluster, as the commands run them: connectors, targets, the
+ * consolidation application, its catch-up and the exports. The same code path in production,
+ * in {@code ais replay} and in {@code ais demo}.
+ */
+public final class Pipeline {
+
+    /** Input records per connector transaction. */
+    private static final int BATCH = 500;
+
+    private final ConnectionOptions connection;
+    private final AvroSerdeFactory serdes;
+
+    public Pipeline(ConnectionOptions connection, boolean autoRegister) {
+        this.connection = connection;
+        this.serdes = connection.serdes(autoRegister);
+    }
+
+    public static SourceFormat formatOf(Source source) {
+        return switch (source) {
+            case PE -> new PeFormat();
+            case IMILO -> new ImiloFormat();
+            case OUIFORM -> new OuiFormFormat();
+        };
+    }
+
+    /** Publishes one source file exactly once (resuming an interrupted run). */
+    public IngestSummary ingest(Source source, Path file, Charset charset, Pseudonymizer pseudonymizer,
+            boolean force, LongConsumer progress) {
+        if (!Files.isRegularFile(file)) {
+            throw new UserException("no such file: " + file);
+        }
+        FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
+                connection.clientProperties(), BATCH, Clock.systemUTC());
+        try {
+            return ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
+                    force, progress);
+        } catch (InputFormatException e) {
+            throw new UserException(file.getFileName() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Validates the whole targets file, then publishes it; nothing is published if a line is wrong. */
+    public int loadTargets(Path file) {
+        try {
+            TargetsFile.Parsed parsed = TargetsFile.read(file);
+            if (!parsed.valid()) {
+                throw new UserException(file.getFileName() + " has " + parsed.errors().size()
+                        + " error(s), nothing was loaded:\n  " + String.join("\n  ", parsed.errors()));
+            }
+            TargetsLoader.publish(parsed.targets(), connection.catalogue(), serdes, connection.clientProperties());
+            return parsed.targets().size();
+        } catch (IOException e) {
+            throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Topology consolidationTopology() {
+        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue()), serdes);
+    }
+
+    /** Starts the consolidation application and waits until it runs. */
+    public ConsolidationApp startConsolidation(String applicationId, Path stateDir) {
+        StreamsAppConfig config = StreamsAppConfig.defaults(applicationId, connection.clientProperties(), stateDir);
+        return new ConsolidationApp(consolidationTopology(), config).start(Duration.ofMinutes(2));
+    }
+
+    /**
+     * Waits until the consolidation has processed everything published so far, detected from
+     * committed offsets (never from elapsed time); {@code lag} is told what remains.
+     */
+    public void awaitCaughtUp(ConsolidationApp app, LongConsumer lag) throws InterruptedException {
+        String applicationId = app.config().applicationId();
+        try (Admin admin = Admin.create(connection.clientProperties())) {
+            CatchUp catchUp = new CatchUp(admin, applicationId,
+                    CatchUp.inputTopicsOf(consolidationTopology(), applicationId));
+            while (true) {
+                if (app.failure() != null) {
+                    throw new UserException("the consolidation stopped: " + app.failure().getMessage(), app.failure());
+                }
+                Map<?, Long> remaining = catchUp.lag(Duration.ofSeconds(30));
+                lag.accept(remaining.values().stream().mapToLong(Long::longValue).sum());
+                if (remaining.isEmpty()) {
+                    return;
+                }
+                // offsets move once per commit: looking more often than that only loads the broker
+                Thread.sleep(Math.max(100, app.config().commitInterval().toMillis() / 4));
+            }
+        }
+    }
+
+    /** Writes the four SPEC §6 exports from the pipeline's topics. */
+    public Exports.Snapshot export(Path dir, LocalDate asOf, ProgressCalculator calculator) {
+        Exports.Snapshot snapshot = SnapshotReader.read(connection.clientProperties(), connection.catalogue(), serdes);
+        try {
+            Exports.write(snapshot, asOf, calculator, dir);
+        } catch (IOException e) {
+            throw new UserException("cannot write the exports into " + dir + ": " + e.getMessage(), e);
+        }
+        return snapshot;
+    }
+}
