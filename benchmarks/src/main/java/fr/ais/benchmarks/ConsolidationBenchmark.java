@@ -89,8 +89,12 @@ public final class ConsolidationBenchmark {
     private static Result run(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path work)
             throws IOException, InterruptedException {
         Path stateDir = Files.createDirectories(work.resolve("state-" + applicationId));
-        StreamsAppConfig config = StreamsAppConfig.defaults(applicationId,
+        StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId,
                 Map.of("bootstrap.servers", broker.bootstrapServers()), stateDir);
+        long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
+        long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
+        StreamsAppConfig config = new StreamsAppConfig(applicationId, defaults.clientProperties(), stateDir,
+                defaults.streamThreads(), defaults.commitInterval(), 1, cache, buffers, null);
         long start = System.nanoTime();
         try (ConsolidationApp app = new ConsolidationApp(topology, config);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

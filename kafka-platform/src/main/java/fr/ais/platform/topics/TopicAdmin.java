@@ -98,7 +98,10 @@ public final class TopicAdmin {
 
     /** The catalogue as {@code kafka-topics.sh} commands, for clusters the pipeline does not administer. */
     public static String kafkaTopicsScript(Collection<Topic<?, ?>> topics, int replicationFactor) {
-        StringBuilder script = new StringBuilder();
+        StringBuilder script = new StringBuilder("#!/bin/sh\n")
+                .append("# Generated from the topic catalogue by `ais topics --print-script --replication-factor ")
+                .append(replicationFactor).append("`: do not edit by hand.\n")
+                .append("# Usage: BOOTSTRAP_SERVERS=host:port sh topics.sh\n");
         for (Topic<?, ?> t : topics) {
             script.append("kafka-topics.sh --bootstrap-server \"$BOOTSTRAP_SERVERS\" --create --if-not-exists")
                     .append(" --topic ").append(t.name())

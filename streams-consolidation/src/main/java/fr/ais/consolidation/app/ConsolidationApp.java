@@ -52,9 +52,11 @@ public final class ConsolidationApp implements AutoCloseable {
         props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.NO_OPTIMIZATION);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
-        props.put(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, config.blockCacheBytes());
-        props.put(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, config.writeBufferBytes());
+        if (config.blockCacheBytes() > 0) {
+            props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class);
+            props.put(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, config.blockCacheBytes());
+            props.put(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, config.writeBufferBytes());
+        }
         // a new application reads its topics from the start
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
