@@ -37,6 +37,11 @@ public final class AisCommand implements Runnable {
 
     /** Runs a command line and returns its exit code. */
     public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its error handling: one line for user errors, stack traces on --verbose. */
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AisCommand());
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("--verbose");
@@ -50,7 +55,7 @@ public final class AisCommand implements Runnable {
             cl.getErr().println("ais: " + e + (verbose ? "" : " (--verbose for details)"));
             return FAILURE;
         });
-        return commandLine.execute(args);
+        return commandLine;
     }
 
     /** The version from the jar manifest. */

@@ -1,0 +1,68 @@
+package fr.ais.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command answers --help with its usage and exit code 0; a usage error exits with 2. */
+class AisCommandHelpTest {
+
+    @ParameterizedTest(name = "ais {0} --help")
+    @ValueSource(strings = {"", "demo", "replay", "stack", "topics", "config", "generate", "ingest", "targets",
+            "targets load", "consolidate", "export", "fake-ouiform"})
+    void every_command_has_help(String command) {
+        List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--help");
+        Run run = run(args.toArray(String[]::new));
+        assertThat(run.code).isZero();
+        assertThat(run.out).contains("Usage: ais" + (command.isEmpty() ? "" : " " + command));
+    }
+
+    @Test
+    void a_usage_error_exits_with_2_and_says_what_is_wrong() {
+        Run run = run("replay", "--out", "x", "--no-such-option");
+        assertThat(run.code).isEqualTo(AisCommand.USAGE);
+        assertThat(run.err).contains("--no-such-option");
+    }
+
+    @Test
+    void a_user_error_is_one_line_without_stack_trace() {
+        Run run = run("replay", "--out", "x");
+        assertThat(run.code).isEqualTo(AisCommand.FAILURE);
+        assertThat(run.err.strip()).isEqualTo("ais: give at least one source export: --pe, --imilo or --ouiform");
+    }
+
+    @Test
+    void secrets_are_masked_in_the_printed_configuration() {
+        assertThat(ConfigCommand.masked("AIS_PSEUDONYM_KEY", "very secret value")).isEqualTo("****");
+        assertThat(ConfigCommand.masked("AIS_SCHEMA_REGISTRY_PASSWORD", "pw")).isEqualTo("****");
+        assertThat(ConfigCommand.masked("AIS_PSEUDONYM_KEY_FILE", "/run/secrets/key")).isEqualTo("/run/secrets/key");
+        assertThat(ConfigCommand.masked("AIS_TOPIC_NAMESPACE", "test.")).isEqualTo("test.");
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            CommandLine commandLine = AisCommand.commandLine();
+            commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
+            commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+            int code = commandLine.execute(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+}
