@@ -4,28 +4,37 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import fr.ais.platform.settings.AisSettings;
+import fr.ais.platform.settings.InvalidSettingsException;
+import fr.ais.platform.settings.Settings;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = "Print the effective connection settings and every AIS_* variable, secrets masked.")
+        description = {"Validate and print the effective settings, where each comes from, secrets masked.",
+                "Precedence: command-line flag, then environment variable (AIS_…), then the properties file named by"
+                        + " AIS_CONFIG_FILE, then the default. Every wrong setting is reported at once (exit code 2)."})
 final class ConfigCommand implements Callable<Integer> {
-
-    @Mixin
-    ConnectionOptions connection;
 
     @Override
     public Integer call() {
-        System.out.println("bootstrap servers   " + connection.bootstrapServers);
-        System.out.println("schema registry     " + connection.registryUrl);
-        System.out.println("topic namespace     " + (connection.topicNamespace.isEmpty() ? "(none)" : connection.topicNamespace));
-        System.out.println("replication factor  " + connection.replicationFactor);
-        Map<String, String> ais = new TreeMap<>();
+        Settings settings;
+        try {
+            settings = AisSettings.resolve(System.getenv(), Map.of());
+        } catch (InvalidSettingsException e) {
+            System.err.println("ais: " + e.getMessage());
+            return AisCommand.USAGE;
+        }
+        System.out.printf("%-36s %-40s %-12s %s%n", "SETTING", "VALUE", "FROM", "ENVIRONMENT VARIABLE");
+        for (Settings.Row row : settings.describe()) {
+            System.out.printf("%-36s %-40s %-12s %s%n", row.name(), row.value().isEmpty() ? "(empty)" : row.value(),
+                    row.origin().name().toLowerCase(java.util.Locale.ROOT), row.environmentVariable());
+        }
+        Map<String, String> passThrough = new TreeMap<>();
         System.getenv().forEach((k, v) -> {
-            if (k.startsWith("AIS_")) {
-                ais.put(k, masked(k, v));
+            if (k.startsWith("AIS_KAFKA_CLIENT_")) {
+                passThrough.put(k, masked(k, v));
             }
         });
-        ais.forEach((k, v) -> System.out.println(k + "=" + v));
+        passThrough.forEach((k, v) -> System.out.println("client property " + k + "=" + v));
         return 0;
     }
 

@@ -53,7 +53,9 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The consolidation's throughput against a pass-through Kafka Streams application on the same
  * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
- * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}.
+ * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
+ * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults)
+ * and {@code bench.write.buffer.bytes} override the application's defaults.
  */
 public final class ConsolidationBenchmark {
 
@@ -94,7 +96,9 @@ public final class ConsolidationBenchmark {
         long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
         long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
         StreamsAppConfig config = new StreamsAppConfig(applicationId, defaults.clientProperties(), stateDir,
-                defaults.streamThreads(), defaults.commitInterval(), 1, cache, buffers, null);
+                Integer.getInteger("bench.threads", defaults.streamThreads()),
+                Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
+                1, cache, buffers, null);
         long start = System.nanoTime();
         try (ConsolidationApp app = new ConsolidationApp(topology, config);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
