@@ -1,11 +1,16 @@
 package fr.ais.cli;
 
+import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicAdmin;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.registry.RegistryClientConfig;
 import fr.ais.registry.RestSchemaRegistryClient;
+import fr.ais.registry.IncompatibleSchemaException;
+import fr.ais.registry.SchemaRegistry;
+import fr.ais.registry.WireFormatSerde;
 import fr.ais.registry.WireFormatSerdeFactory;
+import org.apache.avro.specific.SpecificData;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -73,10 +78,25 @@ public final class ConnectionOptions {
         return copy;
     }
 
-    /** Creates the missing topics of the catalogue and fails on any drift. */
+    /**
+     * Creates the missing topics of the catalogue (failing on any drift), and registers the key and
+     * value schemas of each: with auto-registration off, as in production, writers use them.
+     */
     public TopicAdmin.Report ensureTopics() {
+        TopicAdmin.Report report;
         try (Admin admin = Admin.create(clientProperties())) {
-            return new TopicAdmin(admin, replicationFactor).ensure(catalogue().topics()).requireNoDrift();
+            report = new TopicAdmin(admin, replicationFactor).ensure(catalogue().topics()).requireNoDrift();
         }
+        SchemaRegistry registry = new RestSchemaRegistryClient(RegistryClientConfig.fromEnvironment(withUrl(System.getenv())));
+        for (Topic<?, ?> topic : catalogue().topics()) {
+            try {
+                registry.register(WireFormatSerde.subject(topic.name(), true), SpecificData.get().getSchema(topic.keyType()));
+                registry.register(WireFormatSerde.subject(topic.name(), false), SpecificData.get().getSchema(topic.valueType()));
+            } catch (IncompatibleSchemaException e) {
+                throw new UserException("the schema of " + topic.name() + " is not compatible with the registered one: "
+                        + e.getMessage(), e);
+            }
+        }
+        return report;
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "topics", mixinStandardHelpOptions = true,
-        description = "Create the catalogue's missing topics and verify the others (never deletes or alters).")
+        description = "Create the catalogue's missing topics, verify the others (never deletes or alters), and register"
+                + " their key and value schemas.")
 final class TopicsCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,6 +27,7 @@ final class TopicsCommand implements Callable<Integer> {
             TopicAdmin.Report report = connection.ensureTopics();
             report.created().forEach(t -> System.out.println("created  " + t));
             report.verified().forEach(t -> System.out.println("ok       " + t));
+            System.out.println("schemas of " + connection.catalogue().topics().size() + " topics registered");
             return 0;
         } catch (TopicAdmin.TopicDriftException e) {
             throw new UserException(e.getMessage(), e);

@@ -94,8 +94,13 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * The consolidation registers the schemas of the topics it owns (its changelogs and repartition
+     * topics, whose names derive from its application id); the registry still refuses an
+     * incompatible change.
+     */
     public Topology consolidationTopology() {
-        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue()), serdes);
+        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue()), connection.serdes(true));
     }
 
     /** Starts the consolidation application and waits until it runs. */
