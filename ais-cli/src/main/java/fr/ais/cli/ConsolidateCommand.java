@@ -2,7 +2,14 @@ package fr.ais.cli;
 
 import fr.ais.cli.pipeline.Pipeline;
 import fr.ais.consolidation.app.ConsolidationApp;
+import fr.ais.consolidation.app.StreamsAppConfig;
+import fr.ais.platform.settings.AisSettings;
+import fr.ais.platform.settings.InvalidSettingsException;
+import fr.ais.platform.settings.Settings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,8 +32,22 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Map<String, String> flags = new HashMap<>();
+        flags.put(AisSettings.APPLICATION_ID.name(), applicationId);
+        flags.put(AisSettings.STATE_DIR.name(), stateDir.toString());
+        Settings settings;
+        try {
+            settings = AisSettings.resolve(System.getenv(), flags);
+        } catch (InvalidSettingsException e) {
+            throw new UserException(e.getMessage(), e);
+        }
         connection.ensureTopics();
-        ConsolidationApp app = new Pipeline(connection, false).startConsolidation(applicationId, stateDir);
+        StreamsAppConfig config = new StreamsAppConfig(settings.get(AisSettings.APPLICATION_ID),
+                connection.clientProperties(), settings.get(AisSettings.STATE_DIR),
+                settings.get(AisSettings.STREAM_THREADS), Duration.ofMillis(settings.get(AisSettings.COMMIT_INTERVAL_MS)),
+                connection.replicationFactor, settings.get(AisSettings.BLOCK_CACHE_BYTES),
+                settings.get(AisSettings.WRITE_BUFFER_BYTES), null);
+        ConsolidationApp app = new Pipeline(connection, false).startConsolidation(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ais-consolidation-shutdown"));
         System.out.println("consolidation running (application id " + applicationId + "); Ctrl-C stops it");
         app.awaitStop();

@@ -103,9 +103,13 @@ public final class Pipeline {
         return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue()), connection.serdes(true));
     }
 
-    /** Starts the consolidation application and waits until it runs. */
+    /** Starts the consolidation application with the default run settings and waits until it runs. */
     public ConsolidationApp startConsolidation(String applicationId, Path stateDir) {
-        StreamsAppConfig config = StreamsAppConfig.defaults(applicationId, connection.clientProperties(), stateDir);
+        return startConsolidation(StreamsAppConfig.defaults(applicationId, connection.clientProperties(), stateDir));
+    }
+
+    /** Starts the consolidation application and waits until it runs. */
+    public ConsolidationApp startConsolidation(StreamsAppConfig config) {
         return new ConsolidationApp(consolidationTopology(), config).start(Duration.ofMinutes(2));
     }
 

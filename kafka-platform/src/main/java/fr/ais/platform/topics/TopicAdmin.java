@@ -57,17 +57,32 @@ public final class TopicAdmin {
         try {
             Set<String> existing = admin.listTopics().names().get();
             List<Topic<?, ?>> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
-            List<Topic<?, ?>> present = topics.stream().filter(t -> existing.contains(t.name())).toList();
+            List<Topic<?, ?>> present = new ArrayList<>(topics.stream().filter(t -> existing.contains(t.name())).toList());
+            List<Topic<?, ?>> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing.stream().map(this::newTopic).toList()).all().get();
+                Map<String, org.apache.kafka.common.KafkaFuture<Void>> results =
+                        admin.createTopics(missing.stream().map(this::newTopic).toList()).values();
+                for (Topic<?, ?> t : missing) {
+                    try {
+                        results.get(t.name()).get();
+                        created.add(t);
+                    } catch (ExecutionException e) {
+                        // listed a moment ago as missing, created meanwhile (by someone else, or not yet
+                        // visible in the metadata): it is verified like any existing topic
+                        if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                            throw e;
+                        }
+                        present.add(t);
+                    }
+                }
                 awaitLeaders(missing.stream().map(Topic::name).collect(Collectors.toSet()));
             }
             List<String> drifts = new ArrayList<>();
             if (!present.isEmpty()) {
-                Map<String, TopicDescription> described = admin.describeTopics(
-                        present.stream().map(Topic::name).toList()).allTopicNames().get();
-                Map<ConfigResource, Config> configs = admin.describeConfigs(present.stream()
-                        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).all().get();
+                Map<String, TopicDescription> described = whenKnown(() -> admin.describeTopics(
+                        present.stream().map(Topic::name).toList()).allTopicNames().get());
+                Map<ConfigResource, Config> configs = whenKnown(() -> admin.describeConfigs(present.stream()
+                        .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).all().get());
                 for (Topic<?, ?> t : present) {
                     int partitions = described.get(t.name()).partitions().size();
                     if (partitions != t.partitions()) {
@@ -86,7 +101,7 @@ public final class TopicAdmin {
                     }
                 }
             }
-            return new Report(missing.stream().map(Topic::name).toList(),
+            return new Report(created.stream().map(Topic::name).toList(),
                     present.stream().map(Topic::name).toList(), drifts);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,12 +142,35 @@ public final class TopicAdmin {
     /** A new topic takes writes once its partitions have a leader; producing earlier only retries. */
     private void awaitLeaders(Set<String> names) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + 30_000_000_000L;
-        while (admin.describeTopics(names).allTopicNames().get().values().stream()
+        while (whenKnown(() -> admin.describeTopics(names).allTopicNames().get()).values().stream()
                 .flatMap(d -> d.partitions().stream()).anyMatch(p -> p.leader() == null)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the new topics have no leader after 30 s: " + names);
             }
             Thread.onSpinWait();
+        }
+    }
+
+    private interface AdminCall<T> {
+        T call() throws InterruptedException, ExecutionException;
+    }
+
+    /**
+     * A topic just created is known to the controller before every broker has it: an admin call
+     * that says "unknown topic" meanwhile is repeated for up to 30 s.
+     */
+    private static <T> T whenKnown(AdminCall<T> call) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            try {
+                return call.call();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 }

@@ -25,8 +25,8 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
 
     private static synchronized void initialise(Map<String, Object> configs) {
         if (cache == null) {
-            long cacheBytes = Long.parseLong(String.valueOf(configs.getOrDefault(BLOCK_CACHE_BYTES, 32L << 20)));
-            long bufferBytes = Long.parseLong(String.valueOf(configs.getOrDefault(WRITE_BUFFER_BYTES, 16L << 20)));
+            long cacheBytes = Long.parseLong(String.valueOf(configs.getOrDefault(BLOCK_CACHE_BYTES, 64L << 20)));
+            long bufferBytes = Long.parseLong(String.valueOf(configs.getOrDefault(WRITE_BUFFER_BYTES, 32L << 20)));
             cache = new LRUCache(cacheBytes, -1, false, 0.1);
             writeBufferManager = new WriteBufferManager(bufferBytes, cache);
         }
@@ -40,7 +40,7 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocks(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(writeBufferManager);
-        options.setMaxWriteBufferNumber(2);
+        options.setMaxWriteBufferNumber(3);
         options.setTableFormatConfig(table);
     }
 
