@@ -3,7 +3,7 @@ package fr.ais.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import fr.ais.consolidation.export.TopicSnapshot;
+import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;

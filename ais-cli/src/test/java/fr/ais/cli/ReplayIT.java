@@ -3,24 +3,16 @@ package fr.ais.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ais.consolidation.topology.ReferenceConsolidation;
-import fr.ais.ingest.ParsedRecord;
+import fr.ais.consolidation.topology.TestHistories;
 import fr.ais.ingest.Pseudonymizer;
-import fr.ais.ingest.ReadContext;
-import fr.ais.ingest.RecordReader;
-import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.imilo.ImiloFormat;
-import fr.ais.ingest.ouiform.OuiFormFormat;
-import fr.ais.ingest.pe.PeFormat;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,30 +62,10 @@ class ReplayIT {
     /** The reference reading of SPEC §4 over the same files, rows written as the export writes them. */
     private static Map<String, Long> expectedAggregates(GeneratedDataSet data) throws IOException {
         Pseudonymizer pseudonymizer = new Pseudonymizer("reference key of sixteen bytes+".getBytes(StandardCharsets.UTF_8));
-        List<PrescriptionEvent> events = new ArrayList<>();
-        events.addAll(read(new PeFormat(), data.peFile(), pseudonymizer));
-        events.addAll(read(new ImiloFormat(), data.imiloFile(), pseudonymizer));
-        events.addAll(read(new OuiFormFormat(), data.ouiformFile(), pseudonymizer));
+        List<PrescriptionEvent> events = TestHistories.read(data, pseudonymizer);
         Map<String, Long> rows = new TreeMap<>();
         ReferenceConsolidation.aggregates(ReferenceConsolidation.consolidate(events)).forEach((key, n) -> rows.put(key
                 .replace(";AGE_16_25", ";16_25").replace(";AGE_26_29", ";26_29").replace(";AGE_30_PLUS", ";30_PLUS"), n));
         return rows;
-    }
-
-    private static List<PrescriptionEvent> read(SourceFormat format, Path file, Pseudonymizer pseudonymizer)
-            throws IOException {
-        List<PrescriptionEvent> accepted = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
-             RecordReader reader = format.open(in, new ReadContext(file.getFileName().toString(),
-                     StandardCharsets.UTF_8, pseudonymizer))) {
-            long position = 0;
-            for (ParsedRecord r = reader.next(); r != null; r = reader.next()) {
-                if (r instanceof ParsedRecord.Accepted a) {
-                    a.event().setSourcePosition(++position);
-                    accepted.add(a.event());
-                }
-            }
-        }
-        return accepted;
     }
 }

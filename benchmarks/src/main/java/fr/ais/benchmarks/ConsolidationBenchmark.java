@@ -5,14 +5,8 @@ import fr.ais.consolidation.app.ConsolidationApp;
 import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.topology.ConsolidationConfig;
 import fr.ais.consolidation.topology.ConsolidationTopology;
-import fr.ais.ingest.ParsedRecord;
+import fr.ais.consolidation.topology.TestHistories;
 import fr.ais.ingest.Pseudonymizer;
-import fr.ais.ingest.ReadContext;
-import fr.ais.ingest.RecordReader;
-import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.imilo.ImiloFormat;
-import fr.ais.ingest.ouiform.OuiFormFormat;
-import fr.ais.ingest.pe.PeFormat;
 import fr.ais.kafka.embedded.EmbeddedKafkaBroker;
 import fr.ais.kafka.embedded.EmbeddedKafkaConfig;
 import fr.ais.platform.topics.Topic;
@@ -27,13 +21,11 @@ import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,28 +128,7 @@ public final class ConsolidationBenchmark {
     private static List<PrescriptionEvent> events(Path dir, int people) throws IOException {
         GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir).withPeople(people));
         Pseudonymizer pseudonymizer = new Pseudonymizer("benchmark key of sixteen bytes+".getBytes(StandardCharsets.UTF_8));
-        List<PrescriptionEvent> events = new ArrayList<>();
-        events.addAll(read(new PeFormat(), data.peFile(), pseudonymizer));
-        events.addAll(read(new ImiloFormat(), data.imiloFile(), pseudonymizer));
-        events.addAll(read(new OuiFormFormat(), data.ouiformFile(), pseudonymizer));
-        return events;
-    }
-
-    private static List<PrescriptionEvent> read(SourceFormat format, Path file, Pseudonymizer pseudonymizer)
-            throws IOException {
-        List<PrescriptionEvent> accepted = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
-             RecordReader reader = format.open(in, new ReadContext(file.getFileName().toString(),
-                     StandardCharsets.UTF_8, pseudonymizer))) {
-            long position = 0;
-            for (ParsedRecord r = reader.next(); r != null; r = reader.next()) {
-                if (r instanceof ParsedRecord.Accepted a) {
-                    a.event().setSourcePosition(++position);
-                    accepted.add(a.event());
-                }
-            }
-        }
-        return accepted;
+        return TestHistories.read(data, pseudonymizer);
     }
 
     private static void createTopics(EmbeddedKafkaBroker broker, TopicCatalogue topics) throws Exception {

@@ -6,6 +6,7 @@ import fr.ais.ingest.RecordReader;
 import fr.ais.ingest.Rejection;
 import fr.ais.ingest.SourceFormat;
 import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
@@ -21,19 +22,13 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -197,30 +192,9 @@ public final class FileIngestion {
 
     /** Every checkpoint of the compacted checkpoint topic, read to its end (committed records only). */
     private Map<ConnectorCheckpointKey, ConnectorCheckpoint> readCheckpoints() {
-        String topic = topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name();
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<ConnectorCheckpointKey, ConnectorCheckpoint> result = new HashMap<>();
-        try (KafkaConsumer<ConnectorCheckpointKey, ConnectorCheckpoint> consumer = new KafkaConsumer<>(props,
+        return TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name(),
                 serdes.forKeys(ConnectorCheckpointKey.class).deserializer(),
-                serdes.forValues(ConnectorCheckpoint.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                for (ConsumerRecord<ConnectorCheckpointKey, ConnectorCheckpoint> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (r.value() == null) {
-                        result.remove(r.key());
-                    } else {
-                        result.put(r.key(), r.value());
-                    }
-                }
-            }
-        }
-        return result;
+                serdes.forValues(ConnectorCheckpoint.class).deserializer());
     }
 
     private static String sha256(Path file) throws IOException {

@@ -1,6 +1,7 @@
 package fr.ais.consolidation.export;
 
 import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;

@@ -2,20 +2,12 @@ package fr.ais.consolidation.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Pseudonymizer;
-import fr.ais.ingest.ReadContext;
-import fr.ais.ingest.RecordReader;
-import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.imilo.ImiloFormat;
-import fr.ais.ingest.ouiform.OuiFormFormat;
-import fr.ais.ingest.pe.PeFormat;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,29 +35,9 @@ class GeneratedDataSetTest {
     static void readGeneratedExports() throws IOException {
         GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir).withPeople(400).withSeed(7));
         Pseudonymizer pseudonymizer = new Pseudonymizer("a test key of at least sixteen bytes".getBytes(StandardCharsets.UTF_8));
-        events = new ArrayList<>();
-        events.addAll(read(new PeFormat(), data.peFile(), pseudonymizer));
-        events.addAll(read(new ImiloFormat(), data.imiloFile(), pseudonymizer));
-        events.addAll(read(new OuiFormFormat(), data.ouiformFile(), pseudonymizer));
+        events = TestHistories.read(data, pseudonymizer);
     }
 
-    /** As the connector runtime does: every accepted record gets the next position of its source. */
-    private static List<PrescriptionEvent> read(SourceFormat format, Path file, Pseudonymizer pseudonymizer)
-            throws IOException {
-        List<PrescriptionEvent> accepted = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(file);
-             RecordReader reader = format.open(in, new ReadContext(file.getFileName().toString(),
-                     StandardCharsets.UTF_8, pseudonymizer))) {
-            long position = 0;
-            for (ParsedRecord r = reader.next(); r != null; r = reader.next()) {
-                if (r instanceof ParsedRecord.Accepted a) {
-                    a.event().setSourcePosition(++position);
-                    accepted.add(a.event());
-                }
-            }
-        }
-        return accepted;
-    }
 
     @Test
     void the_generated_year_consolidates_to_the_reference_figures() {

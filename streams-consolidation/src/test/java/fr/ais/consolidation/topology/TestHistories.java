@@ -12,6 +12,36 @@ public final class TestHistories {
     }
 
     /**
+     * The accepted events of a generated year, read with the connectors' own formats, each with the
+     * next position of its source as the connector runtime assigns it.
+     */
+    public static List<PrescriptionEvent> read(fr.ais.synthetic.GeneratedDataSet data,
+            fr.ais.ingest.Pseudonymizer pseudonymizer) throws java.io.IOException {
+        List<PrescriptionEvent> events = new ArrayList<>();
+        events.addAll(read(new fr.ais.ingest.pe.PeFormat(), data.peFile(), pseudonymizer));
+        events.addAll(read(new fr.ais.ingest.imilo.ImiloFormat(), data.imiloFile(), pseudonymizer));
+        events.addAll(read(new fr.ais.ingest.ouiform.OuiFormFormat(), data.ouiformFile(), pseudonymizer));
+        return events;
+    }
+
+    private static List<PrescriptionEvent> read(fr.ais.ingest.SourceFormat format, java.nio.file.Path file,
+            fr.ais.ingest.Pseudonymizer pseudonymizer) throws java.io.IOException {
+        List<PrescriptionEvent> accepted = new ArrayList<>();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file);
+             fr.ais.ingest.RecordReader reader = format.open(in, new fr.ais.ingest.ReadContext(
+                     file.getFileName().toString(), java.nio.charset.StandardCharsets.UTF_8, pseudonymizer))) {
+            long position = 0;
+            for (fr.ais.ingest.ParsedRecord r = reader.next(); r != null; r = reader.next()) {
+                if (r instanceof fr.ais.ingest.ParsedRecord.Accepted a) {
+                    a.event().setSourcePosition(++position);
+                    accepted.add(a.event());
+                }
+            }
+        }
+        return accepted;
+    }
+
+    /**
      * {@code versions} random versions, deterministic for a seed, with about three versions per
      * source record and a few people per session, so that groups, moves and ties still happen.
      */

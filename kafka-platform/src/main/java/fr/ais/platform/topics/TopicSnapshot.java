@@ -1,4 +1,4 @@
-package fr.ais.consolidation.export;
+package fr.ais.platform.topics;
 
 import java.time.Duration;
 import java.util.HashMap;
