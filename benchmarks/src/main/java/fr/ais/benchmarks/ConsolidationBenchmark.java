@@ -46,7 +46,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * The consolidation's throughput against a pass-through Kafka Streams application on the same
  * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
- * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults)
+ * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults)
  * and {@code bench.write.buffer.bytes} override the application's defaults.
  */
 public final class ConsolidationBenchmark {
@@ -83,8 +83,11 @@ public final class ConsolidationBenchmark {
     private static Result run(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path work)
             throws IOException, InterruptedException {
         Path stateDir = Files.createDirectories(work.resolve("state-" + applicationId));
-        StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId,
-                Map.of("bootstrap.servers", broker.bootstrapServers()), stateDir);
+        Map<String, Object> client = new java.util.HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        if (Long.getLong("bench.fetch.max.wait.ms") != null) {
+            client.put("consumer.fetch.max.wait.ms", Long.getLong("bench.fetch.max.wait.ms"));
+        }
+        StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, client, stateDir);
         long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
         long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
         StreamsAppConfig config = new StreamsAppConfig(applicationId, defaults.clientProperties(), stateDir,
