@@ -84,8 +84,8 @@ public final class ConsolidationBenchmark {
             throws IOException, InterruptedException {
         Path stateDir = Files.createDirectories(work.resolve("state-" + applicationId));
         Map<String, Object> client = new java.util.HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
-        if (Long.getLong("bench.fetch.max.wait.ms") != null) {
-            client.put("consumer.fetch.max.wait.ms", Long.getLong("bench.fetch.max.wait.ms"));
+        if (Integer.getInteger("bench.fetch.max.wait.ms") != null) {
+            client.put("consumer.fetch.max.wait.ms", Integer.getInteger("bench.fetch.max.wait.ms"));
         }
         StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, client, stateDir);
         long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
