@@ -36,7 +36,7 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         Source s = parseSource(source);
         Pipeline pipeline = new Pipeline(connection, false);
-        IngestSummary summary = pipeline.ingest(s, file, charset, PseudonymKey.fromEnvironment(System.getenv()), force,
+        IngestSummary summary = pipeline.ingest(s, file, charset, PseudonymKey.fromSettings(System.getenv()), force,
                 done -> { });
         System.out.println(summary.line());
         return 0;

@@ -1,10 +1,9 @@
 package fr.ais.cli;
 
 import fr.ais.ingest.Pseudonymizer;
-import java.io.IOException;
+import fr.ais.platform.settings.AisSettings;
+import fr.ais.platform.settings.InvalidSettingsException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
 
@@ -18,17 +17,15 @@ final class PseudonymKey {
     private PseudonymKey() {
     }
 
-    static Pseudonymizer fromEnvironment(Map<String, String> env) {
-        String key = env.get("AIS_PSEUDONYM_KEY");
-        String file = env.get("AIS_PSEUDONYM_KEY_FILE");
+    /** The connectors' key from the settings (environment variable or its {@code _FILE}), required. */
+    static Pseudonymizer fromSettings(Map<String, String> env) {
+        String key;
         try {
-            if ((key == null || key.isEmpty()) && file != null && !file.isEmpty()) {
-                key = Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            }
-        } catch (IOException e) {
-            throw new UserException("cannot read the pseudonym key file named by AIS_PSEUDONYM_KEY_FILE: " + e.getMessage());
+            key = AisSettings.resolve(env, Map.of()).get(AisSettings.PSEUDONYM_KEY);
+        } catch (InvalidSettingsException e) {
+            throw new UserException(e.getMessage(), e);
         }
-        if (key == null || key.getBytes(StandardCharsets.UTF_8).length < 16) {
+        if (key.isEmpty()) {
             throw new UserException("the connectors need a pseudonym key of at least 16 bytes:"
                     + " set AIS_PSEUDONYM_KEY or AIS_PSEUDONYM_KEY_FILE (the same for the three connectors)");
         }

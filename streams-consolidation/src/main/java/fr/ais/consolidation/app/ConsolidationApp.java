@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -25,6 +24,7 @@ public final class ConsolidationApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final StreamsAppConfig config;
+    private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Throwable failure;
 
@@ -34,8 +34,12 @@ public final class ConsolidationApp implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onUncaughtException);
         streams.setStateListener((now, before) -> {
             LOG.info("consolidation {} -> {}", before, now);
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                 stopped.countDown();
+                running.countDown();
             }
         });
     }
@@ -76,20 +80,6 @@ public final class ConsolidationApp implements AutoCloseable {
 
     /** Starts processing and waits until the instance is RUNNING (state restored). */
     public ConsolidationApp start(Duration timeout) {
-        CountDownLatch running = new CountDownLatch(1);
-        Consumer<KafkaStreams.State> onState = s -> {
-            if (s == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        };
-        streams.setStateListener((now, before) -> {
-            LOG.info("consolidation {} -> {}", before, now);
-            onState.accept(now);
-            if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-                stopped.countDown();
-                running.countDown();
-            }
-        });
         streams.start();
         try {
             if (!running.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

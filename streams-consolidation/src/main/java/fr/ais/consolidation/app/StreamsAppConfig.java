@@ -44,14 +44,4 @@ public record StreamsAppConfig(
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, 1, Duration.ofSeconds(1), 1,
                 64L << 20, 32L << 20, null);
     }
-
-    public StreamsAppConfig withApplicationServer(String hostAndPort) {
-        return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
-                replicationFactor, blockCacheBytes, writeBufferBytes, hostAndPort);
-    }
-
-    public StreamsAppConfig withStateDir(Path dir) {
-        return new StreamsAppConfig(applicationId, clientProperties, dir, streamThreads, commitInterval,
-                replicationFactor, blockCacheBytes, writeBufferBytes, applicationServer);
-    }
 }

@@ -55,12 +55,10 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ConsolidationTopology {
 
-    private final ConsolidationConfig config;
     private final AvroSerdeFactory serdes;
     private final TopicCatalogue topics;
 
     private ConsolidationTopology(ConsolidationConfig config, AvroSerdeFactory serdes) {
-        this.config = config;
         this.serdes = serdes;
         this.topics = config.topics();
     }

@@ -73,8 +73,10 @@ final class SessionGroupingProcessor
                 context.forward(record.withKey(new ConsolidatedPrescriptionKey(group.getGroupId())).withValue(group));
             }
         }
+        java.util.Set<String> current = now.stream().map(ConsolidatedPrescription::getGroupId)
+                .collect(Collectors.toSet());
         for (String gone : previous.keySet()) {
-            if (now.stream().noneMatch(g -> g.getGroupId().equals(gone))) {
+            if (!current.contains(gone)) {
                 context.forward(record.withKey(new ConsolidatedPrescriptionKey(gone))
                         .withValue((ConsolidatedPrescription) null));
             }
