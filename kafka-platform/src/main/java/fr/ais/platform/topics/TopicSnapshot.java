@@ -12,7 +12,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
-/** Reads a topic from its start to its current end, committed records only, as a reporting tool would. */
+/**
+ * Reads a topic from its start to its current end, committed records only, as a reporting tool would.
+ *
+ * <p>"The end" is the high watermark, not the last stable offset a read-committed consumer reports:
+ * a transaction's markers reach its partitions one after the other, so right after a writer commits,
+ * the last stable offset of a partition may still stand before the transaction. Reading until the
+ * committed position passes the high watermark waits for those markers instead of missing the data.
+ */
 public final class TopicSnapshot {
 
     private TopicSnapshot() {
@@ -32,6 +39,17 @@ public final class TopicSnapshot {
         return table;
     }
 
+    private static Map<TopicPartition, Long> highWatermarks(Map<String, Object> clientProperties,
+            List<TopicPartition> partitions) {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            return consumer.endOffsets(partitions);
+        }
+    }
+
     /** Every record of the topic, in partition order. */
     public static <K, V> void read(Map<String, Object> clientProperties, String topic,
             Deserializer<K> keys, Deserializer<V> values, BiConsumer<K, V> each) {
@@ -43,8 +61,12 @@ public final class TopicSnapshot {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = highWatermarks(clientProperties, partitions);
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + topic + " to its end: a transaction on it stays open");
+                }
                 for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(200))) {
                     each.accept(r.key(), r.value());
                 }

@@ -9,6 +9,7 @@ import fr.ais.consolidation.topology.ReferenceConsolidation;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
 import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
 import fr.ais.schemas.PrescriptionEvent;
@@ -23,13 +24,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.Topology;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,33 +142,13 @@ class ConsolidationIT {
 
     /** The aggregates topic as a reporting tool sees it: last value per key, tombstones removing keys. */
     private Map<String, Long> aggregatesTopic() {
-        String topic = topics.topic(TopicCatalogue.AGGREGATES).name();
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         Map<String, Long> rows = new TreeMap<>();
-        try (KafkaConsumer<AggregateKey, AggregateValue> consumer = new KafkaConsumer<>(props,
-                stack.serdes().forKeys(AggregateKey.class).deserializer(),
-                stack.serdes().forValues(AggregateValue.class).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                for (ConsumerRecord<AggregateKey, AggregateValue> r : consumer.poll(Duration.ofMillis(200))) {
-                    String key = r.key().getRegion() + ";" + r.key().getMonth() + ";" + r.key().getNetwork() + ";"
-                            + r.key().getAgeBand();
-                    if (r.value() == null) {
-                        rows.remove(key);
-                    } else {
-                        rows.put(key, r.value().getPrescriptions());
-                    }
-                }
-            }
-        }
+        TopicSnapshot.table(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                        topics.topic(TopicCatalogue.AGGREGATES).name(),
+                        stack.serdes().forKeys(AggregateKey.class).deserializer(),
+                        stack.serdes().forValues(AggregateValue.class).deserializer())
+                .forEach((k, v) -> rows.put(k.getRegion() + ";" + k.getMonth() + ";" + k.getNetwork() + ";"
+                        + k.getAgeBand(), v.getPrescriptions()));
         return rows;
     }
 }
