@@ -1,0 +1,152 @@
+package fr.ais.consolidation.serving;
+
+import fr.ais.schemas.Alert;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.KafkaStreams;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's Prometheus metrics: Kafka Streams' own, the JVM's, and the pipeline's figures
+ * (progress of each region's latest month, dead letters, alerts). The figures come from the
+ * instance's local stores only and are refreshed at each scrape: every key lives on one instance,
+ * so summing the instances in Prometheus never counts a key twice.
+ */
+public final class PipelineMetrics implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
+
+    private final PrometheusMeterRegistry registry;
+    private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+    private final MultiGauge progressRatio;
+    private final MultiGauge progressActual;
+    private final MultiGauge progressTarget;
+    private final MultiGauge regionsByStatus;
+    private final MultiGauge deadLetters;
+    private final Counter refreshFailures;
+    private KafkaStreamsMetrics streamsMetrics;
+    private PipelineQueries queries;
+
+    public PipelineMetrics() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    public PipelineMetrics(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+        new JvmMemoryMetrics().bindTo(registry);
+        gcMetrics.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        progressRatio = MultiGauge.builder("ais.progress.ratio")
+                .description("Cumulative actual / cumulative target of the region's latest month").register(registry);
+        progressActual = MultiGauge.builder("ais.progress.actual.cumulative")
+                .description("Training entries since January, through the region's latest month").register(registry);
+        progressTarget = MultiGauge.builder("ais.progress.target.cumulative")
+                .description("Cumulative target through the region's latest month").register(registry);
+        regionsByStatus = MultiGauge.builder("ais.progress.regions")
+                .description("Regions per objective and status of their latest month").register(registry);
+        deadLetters = MultiGauge.builder("ais.dead.letters")
+                .description("Rejected source records per source and reason").register(registry);
+        refreshFailures = Counter.builder("ais.metrics.refresh.failures")
+                .description("Scrapes that could not read the stores (figures kept from the previous scrape)")
+                .register(registry);
+    }
+
+    /** Adds Kafka Streams' client, thread, task and store metrics. */
+    public synchronized PipelineMetrics bindStreams(KafkaStreams streams) {
+        streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        return this;
+    }
+
+    /** Reads the pipeline's figures from these queries (their local-only view) at each scrape. */
+    public synchronized PipelineMetrics bindQueries(PipelineQueries pipelineQueries) {
+        this.queries = pipelineQueries.localOnly();
+        return this;
+    }
+
+    /** Counts an alert event (call it for each record of the alerts topic this instance produces). */
+    public void recordAlert(Alert alert) {
+        Counter.builder("ais.alerts").description("Alerts raised or cleared")
+                .tags("kind", alert.getKind().name(), "objective", alert.getObjective().name(),
+                        "region", alert.getRegion())
+                .register(registry).increment();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Refreshes the pipeline's figures and renders everything in the Prometheus text format. */
+    public String scrape() {
+        refresh();
+        return registry.scrape();
+    }
+
+    /** Re-reads the figures; on failure keeps the previous ones and counts the failure. */
+    public synchronized void refresh() {
+        if (queries == null) {
+            return;
+        }
+        try {
+            List<PipelineQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
+            List<PipelineQueries.DeadLetterCount> dead = queries.deadLetterCounts();
+            progressRatio.register(latest.stream().filter(p -> p.ratio() != null)
+                    .map(p -> MultiGauge.Row.of(regionTags(p), p.ratio())).toList(), true);
+            progressActual.register(latest.stream()
+                    .map(p -> MultiGauge.Row.of(regionTags(p), p.actualCumulative())).toList(), true);
+            progressTarget.register(latest.stream()
+                    .map(p -> MultiGauge.Row.of(regionTags(p), p.targetCumulative())).toList(), true);
+            Map<List<String>, Long> byStatus = latest.stream().collect(Collectors.groupingBy(
+                    p -> List.of(p.objective(), p.status()), TreeMap::new, Collectors.counting()));
+            regionsByStatus.register(byStatus.entrySet().stream().map(e -> MultiGauge.Row.of(
+                    Tags.of("objective", e.getKey().get(0), "status", e.getKey().get(1)), e.getValue())).toList(), true);
+            deadLetters.register(dead.stream().map(d -> MultiGauge.Row.of(
+                    Tags.of("source", d.source(), "reason", d.reason()), d.count())).toList(), true);
+        } catch (QueryUnavailableException e) {
+            refreshFailures.increment();
+            LOG.debug("metrics keep their previous figures: {}", e.getMessage());
+        }
+    }
+
+    /** The row of the latest (year, month) of each region and objective. */
+    static List<PipelineQueries.ProgressRow> latestPerRegionAndObjective(List<PipelineQueries.ProgressRow> rows) {
+        Comparator<PipelineQueries.ProgressRow> byTime = Comparator.comparingInt(PipelineQueries.ProgressRow::year)
+                .thenComparingInt(PipelineQueries.ProgressRow::month);
+        return new ArrayList<>(rows.stream().collect(Collectors.toMap(p -> p.region() + "|" + p.objective(),
+                Function.identity(), (a, b) -> byTime.compare(a, b) >= 0 ? a : b, TreeMap::new)).values());
+    }
+
+    private static Tags regionTags(PipelineQueries.ProgressRow p) {
+        return Tags.of("region", p.region(), "objective", p.objective());
+    }
+
+    @Override
+    public synchronized void close() {
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,263 @@
+package fr.ais.consolidation.serving;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's HTTP face: the JSON API over {@link PipelineQueries}, the local-only
+ * {@code /internal} endpoints the other instances fan out to, liveness and readiness probes,
+ * Prometheus metrics and the static dashboard. Probes and the dashboard's static files are open
+ * (they hold no figures); everything else requires the bearer token when one is configured.
+ */
+public final class PipelineServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineServer.class);
+    private static final Pattern REGION = Pattern.compile("[0-9][0-9AB]");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+    private static final Pattern STATIC_FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|csv)");
+    private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "csv", "text/csv; charset=utf-8");
+
+    private final ServingConfig config;
+    private final PipelineQueries queries;
+    private final PipelineMetrics metrics;
+    private final byte[] expectedAuthorization;
+    private final ObjectMapper json = objectMapper();
+    private HttpServer server;
+    private ExecutorService executor;
+
+    /**
+     * @param config  where to listen and the token to require
+     * @param queries the pipeline's figures
+     * @param metrics the metrics to expose on /metrics; null: no /metrics
+     */
+    public PipelineServer(ServingConfig config, PipelineQueries queries, PipelineMetrics metrics) {
+        this.config = config;
+        this.queries = queries;
+        this.metrics = metrics;
+        this.expectedAuthorization = config.requiresToken()
+                ? ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    static ObjectMapper objectMapper() {
+        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /** Binds and starts serving; returns at once. */
+    public synchronized PipelineServer start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        AtomicInteger threads = new AtomicInteger();
+        executor = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "ais-http-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+        LOG.info("serving the API, dashboard and metrics on http://{}:{}/ ({})", config.host(), port(),
+                config.requiresToken() ? "bearer token required" : "no token");
+        return this;
+    }
+
+    /** The bound port (useful with port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8088}. */
+    public String url() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+                sendJson(exchange, 405, error("method " + method + " not allowed"));
+                return;
+            }
+            route(exchange, exchange.getRequestURI().getPath());
+        } catch (QueryUnavailableException e) {
+            sendQuietly(exchange, 503, error(e.getMessage()));
+        } catch (BadRequest e) {
+            sendQuietly(exchange, 400, error(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.warn("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
+            sendQuietly(exchange, 500, error("internal error: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private void route(HttpExchange exchange, String path) throws IOException {
+        switch (path) {
+            case "/health" -> sendJson(exchange, 200, Map.of("status", "UP"));
+            case "/ready" -> {
+                PipelineQueries.Readiness readiness = queries.readiness();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("ready", readiness.ready());
+                body.put("state", readiness.state());
+                body.put("caughtUp", readiness.caughtUp());
+                sendJson(exchange, readiness.ready() ? 200 : 503, body);
+            }
+            case "/", "/index.html" -> sendResource(exchange, "index.html");
+            default -> {
+                if (path.startsWith("/dashboard/")) {
+                    sendResource(exchange, path.substring("/dashboard/".length()));
+                } else if (!authorized(exchange)) {
+                    exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"ais\"");
+                    sendJson(exchange, 401, error("a valid bearer token is required"));
+                } else if (path.equals("/metrics") && metrics != null) {
+                    byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+                    send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", body);
+                } else if (path.startsWith("/api/")) {
+                    answer(exchange, path.substring("/api".length()), queries);
+                } else if (path.startsWith("/internal/")) {
+                    answer(exchange, path.substring("/internal".length()), queries.localOnly());
+                } else {
+                    sendJson(exchange, 404, error("no such resource: " + path));
+                }
+            }
+        }
+    }
+
+    private void answer(HttpExchange exchange, String path, PipelineQueries from) throws IOException {
+        Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
+        String region = param(params, "region", REGION);
+        switch (path) {
+            case "/aggregates" -> sendJson(exchange, 200, from.aggregates(region, param(params, "month", MONTH)));
+            case "/quality" -> sendJson(exchange, 200, from.quality(region, param(params, "month", MONTH)));
+            case "/progress" -> {
+                String year = param(params, "year", YEAR);
+                sendJson(exchange, 200, from.progress(region, year == null ? null : Integer.valueOf(year)));
+            }
+            case "/dead-letters" -> sendJson(exchange, 200, from.deadLetterCounts());
+            default -> {
+                if (path.startsWith("/prescriptions/") && path.length() > "/prescriptions/".length()) {
+                    String groupId = path.substring("/prescriptions/".length());
+                    Optional<PipelineQueries.PrescriptionView> found = from.prescription(groupId);
+                    if (found.isPresent()) {
+                        sendJson(exchange, 200, found.get());
+                    } else {
+                        sendJson(exchange, 404, error("no consolidated prescription with group id " + groupId));
+                    }
+                } else {
+                    sendJson(exchange, 404, error("no such resource: " + exchange.getRequestURI().getPath()));
+                }
+            }
+        }
+    }
+
+    /** Constant-time comparison, so the token cannot be guessed byte by byte from response times. */
+    private boolean authorized(HttpExchange exchange) {
+        if (expectedAuthorization == null) {
+            return true;
+        }
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> params(String rawQuery) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return params;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(name, value);
+        }
+        return params;
+    }
+
+    private static String param(Map<String, String> params, String name, Pattern format) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!format.matcher(value).matches()) {
+            throw new BadRequest("bad " + name + " '" + value + "': expected " + format.pattern());
+        }
+        return value;
+    }
+
+    private void sendResource(HttpExchange exchange, String name) throws IOException {
+        if (!STATIC_FILE.matcher(name).matches()) {
+            sendJson(exchange, 404, error("no such file"));
+            return;
+        }
+        try (InputStream in = PipelineServer.class.getResourceAsStream("/dashboard/" + name)) {
+            if (in == null) {
+                sendJson(exchange, 404, error("no such file: " + name));
+                return;
+            }
+            String extension = name.substring(name.lastIndexOf('.') + 1);
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            send(exchange, 200, CONTENT_TYPES.get(extension), in.readAllBytes());
+        }
+    }
+
+    private void sendJson(HttpExchange exchange, int status, Object body) throws IOException {
+        send(exchange, status, "application/json", json.writeValueAsBytes(body));
+    }
+
+    private void sendQuietly(HttpExchange exchange, int status, Object body) {
+        try {
+            sendJson(exchange, status, body);
+        } catch (IOException | RuntimeException e) {
+            // headers already sent or client gone: nothing more to tell it
+            LOG.debug("cannot send the error response: {}", e.getMessage());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        boolean head = "HEAD".equals(exchange.getRequestMethod());
+        exchange.sendResponseHeaders(status, head ? -1 : (body.length == 0 ? -1 : body.length));
+        if (!head && body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Map<String, String> error(String message) {
+        return Map.of("error", message);
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+}
