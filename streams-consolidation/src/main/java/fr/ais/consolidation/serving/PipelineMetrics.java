@@ -117,10 +117,10 @@ public final class PipelineMetrics implements AutoCloseable {
                     .map(p -> MultiGauge.Row.of(regionTags(p), p.actualCumulative())).toList(), true);
             progressTarget.register(latest.stream()
                     .map(p -> MultiGauge.Row.of(regionTags(p), p.targetCumulative())).toList(), true);
-            Map<List<String>, Long> byStatus = latest.stream().collect(Collectors.groupingBy(
-                    p -> List.of(p.objective(), p.status()), TreeMap::new, Collectors.counting()));
-            regionsByStatus.register(byStatus.entrySet().stream().map(e -> MultiGauge.Row.of(
-                    Tags.of("objective", e.getKey().get(0), "status", e.getKey().get(1)), e.getValue())).toList(), true);
+            Map<Tags, Long> byStatus = latest.stream().collect(Collectors.groupingBy(
+                    p -> Tags.of("objective", p.objective(), "status", p.status()), Collectors.counting()));
+            regionsByStatus.register(byStatus.entrySet().stream()
+                    .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
             deadLetters.register(dead.stream().map(d -> MultiGauge.Row.of(
                     Tags.of("source", d.source(), "reason", d.reason()), d.count())).toList(), true);
         } catch (QueryUnavailableException e) {

@@ -99,7 +99,7 @@ public final class PipelineServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             String method = exchange.getRequestMethod();
             if (!"GET".equals(method) && !"HEAD".equals(method)) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -114,6 +114,8 @@ public final class PipelineServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
             sendQuietly(exchange, 500, error("internal error: " + e.getClass().getSimpleName()));
+        } finally {
+            exchange.close();
         }
     }
 
