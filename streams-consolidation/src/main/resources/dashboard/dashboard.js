@@ -152,7 +152,8 @@
     body.replaceChildren();
     state.regions.forEach(function (region) {
       const ofRegion = rows.filter(function (p) { return p.region === region.code && p.month === latest; });
-      const tr = el('tr', {id: 'region-' + region.code, 'data-region': region.code});
+      const tr = el('tr', {id: 'region-' + region.code, 'data-region': region.code,
+        class: region.code === state.region ? 'selected' : ''});
       tr.appendChild(el('td', {}, region.code));
       tr.appendChild(el('td', {}, region.name));
       const provisional = ofRegion.some(function (p) { return p.provisional; });
@@ -228,6 +229,11 @@
       chart.appendChild(svg('polyline', {id: 'curve-actual-' + objective, fill: 'none', stroke: '#1f3a5f',
         'stroke-width': 2.5, points: points.map(function (p) { return x(p.month) + ',' + y(p.actual); }).join(' '),
         'data-values': points.map(function (p) { return p.month + ':' + p.actual; }).join(',')}));
+      points.forEach(function (p) {
+        // a tick per target point, so that a single month still shows its target
+        chart.appendChild(svg('line', {x1: x(p.month) - 6, x2: x(p.month) + 6, y1: y(p.target), y2: y(p.target),
+          stroke: '#e65100', 'stroke-width': 2, class: 'target-point'}));
+      });
       points.forEach(function (p) {
         const dot = svg('circle', {cx: x(p.month), cy: y(p.actual), r: 3.5, stroke: '#1f3a5f', 'stroke-width': 1.5,
           fill: p.provisional ? '#fff' : '#1f3a5f', class: p.provisional ? 'point provisional' : 'point'});
@@ -340,8 +346,7 @@
   });
   document.getElementById('region-select').addEventListener('change', function (e) {
     state.region = e.target.value;
-    renderCurves();
-    renderSplit();
+    render();
   });
   document.getElementById('token-form').addEventListener('submit', function (e) {
     e.preventDefault();
