@@ -103,30 +103,44 @@ public final class PipelineMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** Re-reads the figures; on failure keeps the previous ones and counts the failure. */
+    /**
+     * Re-reads the figures, store by store: a store that cannot be read now (rebalance, or not in
+     * the topology) keeps its previous figures and counts a failure without holding back the others.
+     */
     public synchronized void refresh() {
         if (queries == null) {
             return;
         }
+        refreshing(this::refreshProgress);
+        refreshing(this::refreshDeadLetters);
+    }
+
+    private void refreshing(Runnable part) {
         try {
-            List<PipelineQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
-            List<PipelineQueries.DeadLetterCount> dead = queries.deadLetterCounts();
-            progressRatio.register(latest.stream().filter(p -> p.ratio() != null)
-                    .map(p -> MultiGauge.Row.of(regionTags(p), p.ratio())).toList(), true);
-            progressActual.register(latest.stream()
-                    .map(p -> MultiGauge.Row.of(regionTags(p), p.actualCumulative())).toList(), true);
-            progressTarget.register(latest.stream()
-                    .map(p -> MultiGauge.Row.of(regionTags(p), p.targetCumulative())).toList(), true);
-            Map<Tags, Long> byStatus = latest.stream().collect(Collectors.groupingBy(
-                    p -> Tags.of("objective", p.objective(), "status", p.status()), Collectors.counting()));
-            regionsByStatus.register(byStatus.entrySet().stream()
-                    .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
-            deadLetters.register(dead.stream().map(d -> MultiGauge.Row.of(
-                    Tags.of("source", d.source(), "reason", d.reason()), d.count())).toList(), true);
+            part.run();
         } catch (QueryUnavailableException e) {
             refreshFailures.increment();
             LOG.debug("metrics keep their previous figures: {}", e.getMessage());
         }
+    }
+
+    private void refreshProgress() {
+        List<PipelineQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
+        progressRatio.register(latest.stream().filter(p -> p.ratio() != null)
+                .map(p -> MultiGauge.Row.of(regionTags(p), p.ratio())).toList(), true);
+        progressActual.register(latest.stream()
+                .map(p -> MultiGauge.Row.of(regionTags(p), p.actualCumulative())).toList(), true);
+        progressTarget.register(latest.stream()
+                .map(p -> MultiGauge.Row.of(regionTags(p), p.targetCumulative())).toList(), true);
+        Map<Tags, Long> byStatus = latest.stream().collect(Collectors.groupingBy(
+                p -> Tags.of("objective", p.objective(), "status", p.status()), Collectors.counting()));
+        regionsByStatus.register(byStatus.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
+    }
+
+    private void refreshDeadLetters() {
+        deadLetters.register(queries.deadLetterCounts().stream().map(d -> MultiGauge.Row.of(
+                Tags.of("source", d.source(), "reason", d.reason()), d.count())).toList(), true);
     }
 
     /** The row of the latest (year, month) of each region and objective. */

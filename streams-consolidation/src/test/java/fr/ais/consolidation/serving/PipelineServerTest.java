@@ -281,7 +281,22 @@ class PipelineServerTest {
             queries.failure = new QueryUnavailableException("rebalancing");
             assertThat(get("/metrics", null).body())
                     .contains("ais_dead_letters{reason=\"BAD_DATE\",source=\"PE\"} 7.0")
-                    .contains("ais_metrics_refresh_failures_total 1.0");
+                    // one failure per group of figures (progress, dead letters)
+                    .contains("ais_metrics_refresh_failures_total 2.0");
+        }
+
+        @Test
+        void alerts_are_counted_per_kind_objective_and_region() throws Exception {
+            start(null);
+            fr.ais.schemas.Alert raised = fr.ais.schemas.Alert.newBuilder().setRegion("84")
+                    .setObjective(fr.ais.schemas.Objective.ML).setYear(2021).setMonth(3)
+                    .setKind(fr.ais.schemas.AlertKind.RAISED).setPreviousStatus(fr.ais.schemas.ProgressStatus.AT_RISK)
+                    .setStatus(fr.ais.schemas.ProgressStatus.BEHIND).setActualCumulative(400)
+                    .setTargetCumulative(800.0).setRatio(0.5).build();
+            metrics.recordAlert(raised);
+            metrics.recordAlert(raised);
+            assertThat(get("/metrics", null).body())
+                    .contains("ais_alerts_total{kind=\"RAISED\",objective=\"ML\",region=\"84\"} 2.0");
         }
     }
 }
