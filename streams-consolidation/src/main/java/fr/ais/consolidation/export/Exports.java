@@ -1,11 +1,12 @@
 package fr.ais.consolidation.export;
 
+import fr.ais.consolidation.progress.MonthlyActualsMath;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.schemas.AgeBand;
 import fr.ais.schemas.AggregateKey;
+import fr.ais.schemas.MonthlyActuals;
 import fr.ais.schemas.Network;
-import fr.ais.schemas.Objective;
-import fr.ais.schemas.ProgressStatus;
+import fr.ais.schemas.Progress;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityKey;
 import fr.ais.schemas.RejectReason;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,50 +99,49 @@ public final class Exports {
 
     /**
      * One row per target line and month: January to the as-of month for the as-of year, all twelve
-     * months for earlier years, none for later years; zero actuals included.
+     * months for earlier years, none for later years; zero actuals included. The same maths as the
+     * progress stage of the running pipeline.
      */
     public static List<String> progress(Map<AggregateKey, Long> aggregates, Collection<Target> targets,
             LocalDate asOf, ProgressCalculator calculator) {
-        List<String> rows = new ArrayList<>();
+        Map<String, MonthlyActuals> actuals = new HashMap<>();
+        aggregates.forEach((k, n) -> {
+            YearMonth entered = YearMonth.parse(k.getMonth());
+            actuals.merge(k.getRegion() + "|" + entered.getYear(),
+                    MonthlyActualsMath.add(MonthlyActualsMath.none(), entered.getMonthValue(), k.getNetwork(),
+                            k.getAgeBand(), n),
+                    Exports::sum);
+        });
+        List<Progress> rows = new ArrayList<>();
         for (Target target : targets) {
-            int lastMonth = target.getYear() < asOf.getYear() ? 12
-                    : target.getYear() == asOf.getYear() ? asOf.getMonthValue() : 0;
-            for (int month = 1; month <= lastMonth; month++) {
-                long actual = actualCumulative(aggregates, target, month);
-                double cumulativeTarget = ProgressCalculator.cumulativeTarget(target, month);
-                Double ratio = ProgressCalculator.ratio(actual, cumulativeTarget);
-                ProgressStatus status = calculator.status(ratio);
-                rows.add(String.join(";", target.getRegion(), Integer.toString(target.getYear()),
-                        YearMonth.of(target.getYear(), month).toString(), target.getObjective().name(),
-                        Long.toString(actual), decimal(cumulativeTarget, 2),
-                        ratio == null ? "" : decimal(ratio, 4), status.name()));
-            }
+            rows.addAll(calculator.progress(target,
+                    actuals.getOrDefault(target.getRegion() + "|" + target.getYear(), MonthlyActualsMath.none()), asOf));
+        }
+        return progressRows(rows);
+    }
+
+    /** Progress rows as written in progress.csv. */
+    public static List<String> progressRows(Collection<Progress> progress) {
+        List<String> rows = new ArrayList<>();
+        for (Progress p : progress) {
+            rows.add(String.join(";", p.getRegion(), Integer.toString(p.getYear()),
+                    YearMonth.of(p.getYear(), p.getMonth()).toString(), p.getObjective().name(),
+                    Long.toString(p.getActualCumulative()), decimal(p.getTargetCumulative(), 2),
+                    p.getRatio() == null ? "" : decimal(p.getRatio(), 4), p.getStatus().name()));
         }
         return sorted(rows, 4);
     }
 
-    /** Consolidated prescriptions in the objective's scope, entered from January through {@code month}. */
-    static long actualCumulative(Map<AggregateKey, Long> aggregates, Target target, int month) {
-        long total = 0;
-        for (Map.Entry<AggregateKey, Long> e : aggregates.entrySet()) {
-            AggregateKey k = e.getKey();
-            YearMonth entered = YearMonth.parse(k.getMonth());
-            if (k.getRegion().equals(target.getRegion()) && entered.getYear() == target.getYear()
-                    && entered.getMonthValue() <= month && inScope(target.getObjective(), k.getNetwork(), k.getAgeBand())) {
-                total += e.getValue();
-            }
-        }
-        return total;
+    private static MonthlyActuals sum(MonthlyActuals a, MonthlyActuals b) {
+        return new MonthlyActuals(sum(a.getGlobal(), b.getGlobal()), sum(a.getPe(), b.getPe()), sum(a.getMl(), b.getMl()));
     }
 
-    /** SPEC §5: GLOBAL all networks under 30; PE network PE under 30; ML network ML aged 16 to 25. */
-    public static boolean inScope(Objective objective, Network network, AgeBand band) {
-        boolean under30 = band != AgeBand.AGE_30_PLUS;
-        return switch (objective) {
-            case GLOBAL -> under30;
-            case PE -> network == Network.PE && under30;
-            case ML -> network == Network.ML && band == AgeBand.AGE_16_25;
-        };
+    private static List<Long> sum(List<Long> a, List<Long> b) {
+        List<Long> total = new ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            total.add(a.get(i) + b.get(i));
+        }
+        return total;
     }
 
     /** Age bands as the SPEC writes them. */

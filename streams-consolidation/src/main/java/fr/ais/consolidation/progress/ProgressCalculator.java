@@ -1,9 +1,12 @@
 package fr.ais.consolidation.progress;
 
+import fr.ais.schemas.MonthlyActuals;
+import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressStatus;
 import fr.ais.schemas.Target;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,6 +50,41 @@ public final class ProgressCalculator {
             return ProgressStatus.ON_TRACK;
         }
         return ratio >= atRisk ? ProgressStatus.AT_RISK : ProgressStatus.BEHIND;
+    }
+
+    /**
+     * The months a target has progress rows for at {@code asOf}: January to the as-of month in the
+     * as-of year, all twelve for earlier years, none for later years.
+     */
+    public static int lastMonth(int year, LocalDate asOf) {
+        return year < asOf.getYear() ? 12 : year == asOf.getYear() ? asOf.getMonthValue() : 0;
+    }
+
+    /** The progress of {@code target} through {@code month}, from its region and year's monthly actuals. */
+    public Progress progress(Target target, MonthlyActuals actuals, int month, LocalDate asOf) {
+        long actual = MonthlyActualsMath.cumulative(actuals, target.getObjective(), month);
+        double cumulativeTarget = cumulativeTarget(target, month);
+        Double ratio = ratio(actual, cumulativeTarget);
+        return Progress.newBuilder()
+                .setRegion(target.getRegion())
+                .setYear(target.getYear())
+                .setMonth(month)
+                .setObjective(target.getObjective())
+                .setActualCumulative(actual)
+                .setTargetCumulative(cumulativeTarget)
+                .setRatio(ratio)
+                .setStatus(status(ratio))
+                .setProvisional(provisional(YearMonth.of(target.getYear(), month), asOf))
+                .build();
+    }
+
+    /** Every progress row of {@code target} at {@code asOf} (see {@link #lastMonth}). */
+    public List<Progress> progress(Target target, MonthlyActuals actuals, LocalDate asOf) {
+        List<Progress> rows = new ArrayList<>();
+        for (int month = 1; month <= lastMonth(target.getYear(), asOf); month++) {
+            rows.add(progress(target, actuals, month, asOf));
+        }
+        return rows;
     }
 
     /** A month stays provisional until the end of the second following month (rétro-saisie). */

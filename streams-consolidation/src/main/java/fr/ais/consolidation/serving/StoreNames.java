@@ -17,7 +17,7 @@ public final class StoreNames {
     /** QualityKey → QualityCounts. */
     public static final String QUALITY = fr.ais.consolidation.topology.StoreNames.QUALITY;
     /** ProgressKey → Progress. */
-    public static final String PROGRESS = "progress";
+    public static final String PROGRESS = fr.ais.consolidation.topology.StoreNames.PROGRESS;
     /** "SOURCE|REASON" → Long. */
     public static final String DEAD_LETTER_COUNTS = fr.ais.consolidation.topology.StoreNames.DEAD_LETTER_COUNTS;
 }

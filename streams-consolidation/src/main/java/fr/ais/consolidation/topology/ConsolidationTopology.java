@@ -47,6 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  *   ─▶ repartition by session ─▶ per-session grouping (rules 2–8)
  *   ─▶ repartition by group id ─▶ consolidated prescriptions (table, compacted topic)
  *   ─▶ groupBy + adder/subtractor ─▶ aggregates and quality (tables, compacted topics)
+ *   ─▶ progress against the targets, alerts (see {@link ProgressStage})
  * dead letters ─▶ counts per source and reason
  * </pre>
  *
@@ -57,10 +58,12 @@ public final class ConsolidationTopology {
 
     private final AvroSerdeFactory serdes;
     private final TopicCatalogue topics;
+    private final ConsolidationConfig config;
 
     private ConsolidationTopology(ConsolidationConfig config, AvroSerdeFactory serdes) {
         this.serdes = serdes;
         this.topics = config.topics();
+        this.config = config;
     }
 
     public static Topology build(ConsolidationConfig config, AvroSerdeFactory serdes) {
@@ -89,8 +92,9 @@ public final class ConsolidationTopology {
         KStream<SessionKey, SessionMemberChange> memberChanges = latestVersionPerSourceRecord(builder, events);
         KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated =
                 consolidatePerSession(builder, memberChanges);
-        aggregates(consolidated);
+        KTable<AggregateKey, AggregateValue> aggregates = aggregates(consolidated);
         quality(consolidated);
+        new ProgressStage(config, serdes).addTo(builder, aggregates);
         deadLetterCounts(builder);
         return consolidated;
     }
@@ -152,10 +156,11 @@ public final class ConsolidationTopology {
     }
 
     /** Per region, month, network and age band; a key that falls to zero becomes a tombstone. */
-    private void aggregates(KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated) {
+    private KTable<AggregateKey, AggregateValue> aggregates(
+            KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated) {
         Serde<AggregateKey> keySerde = keySerde(AggregateKey.class);
         Serde<AggregateValue> valueSerde = valueSerde(AggregateValue.class);
-        consolidated
+        KTable<AggregateKey, AggregateValue> aggregates = consolidated
                 .groupBy((id, p) -> KeyValue.pair(
                                 new AggregateKey(p.getRegion(), p.getMonth(), p.getNetwork(), p.getAgeBand()), p),
                         Grouped.with("aggregates-by-key", keySerde, valueSerde(ConsolidatedPrescription.class)))
@@ -164,11 +169,12 @@ public final class ConsolidationTopology {
                         (key, p, total) -> new AggregateValue(total.getPrescriptions() - 1),
                         Named.as("aggregates-count"),
                         Materialized.<AggregateKey, AggregateValue, KeyValueStore<Bytes, byte[]>>as(
-                                StoreNames.AGGREGATES).withKeySerde(keySerde).withValueSerde(valueSerde))
-                .filter((key, total) -> total.getPrescriptions() > 0, Named.as("aggregates-non-zero"))
+                                StoreNames.AGGREGATES).withKeySerde(keySerde).withValueSerde(valueSerde));
+        aggregates.filter((key, total) -> total.getPrescriptions() > 0, Named.as("aggregates-non-zero"))
                 .toStream(Named.as("aggregates-changes"))
                 .to(topics.topic(TopicCatalogue.AGGREGATES).name(),
                         Produced.with(keySerde, valueSerde).withName("aggregates-sink"));
+        return aggregates;
     }
 
     /** Quality flag counts per region and month (SPEC §6 quality). */

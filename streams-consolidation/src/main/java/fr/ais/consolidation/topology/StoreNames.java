@@ -20,4 +20,16 @@ public final class StoreNames {
     public static final String QUALITY = "quality";
     /** Dead letters per "SOURCE|REASON". */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
+    /** Targets by (year, region, objective), as loaded. */
+    public static final String TARGETS = "targets";
+    /** Targets per region and year. */
+    public static final String PROGRESS_TARGETS = "progress-targets";
+    /** Monthly actuals per region and year, per objective scope. */
+    public static final String PROGRESS_ACTUALS = "progress-actuals";
+    /** Targets and actuals of a region and year, side by side. */
+    public static final String PROGRESS_INPUTS = "progress-inputs";
+    /** Progress rows per region, year, month and objective (interactive queries). */
+    public static final String PROGRESS = "progress";
+    /** Last status seen per region and objective for the latest closed month. */
+    public static final String ALERT_STATES = "alert-states";
 }

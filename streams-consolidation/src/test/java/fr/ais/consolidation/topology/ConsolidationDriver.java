@@ -7,6 +7,12 @@ import fr.ais.registry.WireFormatSerdeFactory;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
 import fr.ais.schemas.AgeBand;
+import fr.ais.schemas.Alert;
+import fr.ais.schemas.AlertKey;
+import fr.ais.schemas.Progress;
+import fr.ais.schemas.ProgressKey;
+import fr.ais.schemas.Target;
+import fr.ais.schemas.TargetKey;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.Network;
@@ -40,6 +46,11 @@ final class ConsolidationDriver implements AutoCloseable {
     private final TestOutputTopic<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidatedOut;
     private final TestOutputTopic<AggregateKey, AggregateValue> aggregatesOut;
     private final TestOutputTopic<QualityKey, QualityCounts> qualityOut;
+    private final TestInputTopic<TargetKey, Target> targetsIn;
+    private final TestOutputTopic<ProgressKey, Progress> progressOut;
+    private final TestOutputTopic<AlertKey, Alert> alertsOut;
+    private final Map<String, Progress> progress = new TreeMap<>();
+    private final List<Alert> alerts = new java.util.ArrayList<>();
     private final Map<String, ConsolidatedPrescription> consolidated = new TreeMap<>();
     private final Map<String, Long> aggregates = new TreeMap<>();
     private final Map<String, QualityCounts> quality = new TreeMap<>();
@@ -50,7 +61,15 @@ final class ConsolidationDriver implements AutoCloseable {
     }
 
     ConsolidationDriver(AvroSerdeFactory serdes) {
-        TopicCatalogue topics = TopicCatalogue.DEFAULT;
+        this(serdes, new ConsolidationConfig(TopicCatalogue.DEFAULT));
+    }
+
+    ConsolidationDriver(ConsolidationConfig config) {
+        this(new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true), config);
+    }
+
+    ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config) {
+        TopicCatalogue topics = config.topics();
         try {
             stateDir = Files.createTempDirectory("consolidation-test-");
         } catch (java.io.IOException e) {
@@ -60,7 +79,7 @@ final class ConsolidationDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "consolidation-test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(ConsolidationTopology.build(new ConsolidationConfig(topics), serdes), props);
+        driver = new TopologyTestDriver(ConsolidationTopology.build(config, serdes), props);
         for (Source source : Source.values()) {
             inputs.put(source, driver.createInputTopic(topics.topic(TopicCatalogue.eventsOf(source)).name(),
                     serdes.forKeys(SourceRecordKey.class).serializer(),
@@ -72,6 +91,12 @@ final class ConsolidationDriver implements AutoCloseable {
         aggregatesOut = driver.createOutputTopic(topics.topic(TopicCatalogue.AGGREGATES).name(),
                 serdes.forKeys(AggregateKey.class).deserializer(),
                 serdes.forValues(AggregateValue.class).deserializer());
+        targetsIn = driver.createInputTopic(topics.topic(TopicCatalogue.TARGETS).name(),
+                serdes.forKeys(TargetKey.class).serializer(), serdes.forValues(Target.class).serializer());
+        progressOut = driver.createOutputTopic(topics.topic(TopicCatalogue.PROGRESS).name(),
+                serdes.forKeys(ProgressKey.class).deserializer(), serdes.forValues(Progress.class).deserializer());
+        alertsOut = driver.createOutputTopic(topics.topic(TopicCatalogue.ALERTS).name(),
+                serdes.forKeys(AlertKey.class).deserializer(), serdes.forValues(Alert.class).deserializer());
         qualityOut = driver.createOutputTopic(topics.topic(TopicCatalogue.QUALITY).name(),
                 serdes.forKeys(QualityKey.class).deserializer(),
                 serdes.forValues(QualityCounts.class).deserializer());
@@ -87,6 +112,40 @@ final class ConsolidationDriver implements AutoCloseable {
                     event, event.getVersionTimestamp());
         }
         return this;
+    }
+
+    /** Loads targets, as {@code ais targets load} publishes them. */
+    ConsolidationDriver targets(Target... targets) {
+        for (Target t : targets) {
+            targetsIn.pipeInput(new TargetKey(t.getYear(), t.getRegion(), t.getObjective()), t);
+        }
+        return this;
+    }
+
+    /** Lets the wall clock move, which runs the as-of checks and the alert evaluation. */
+    ConsolidationDriver advanceWallClock(java.time.Duration duration) {
+        driver.advanceWallClockTime(duration);
+        return this;
+    }
+
+    /** Progress rows as "region;year;month;objective" → row, as the compacted progress topic holds them. */
+    Map<String, Progress> progress() {
+        for (TestRecord<ProgressKey, Progress> r : progressOut.readRecordsToList()) {
+            String key = r.key().getRegion() + ";" + r.key().getYear() + ";" + r.key().getMonth() + ";"
+                    + r.key().getObjective();
+            if (r.value() == null) {
+                progress.remove(key);
+            } else {
+                progress.put(key, r.value());
+            }
+        }
+        return progress;
+    }
+
+    /** Every alert emitted so far, in order. */
+    List<Alert> alerts() {
+        alertsOut.readValuesToList().forEach(alerts::add);
+        return alerts;
     }
 
     /** Consolidated prescriptions by group id, as a reporting tool reading the compacted topic sees them. */

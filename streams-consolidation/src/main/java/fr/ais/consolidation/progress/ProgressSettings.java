@@ -1,0 +1,55 @@
+package fr.ais.consolidation.progress;
+
+import fr.ais.schemas.Alert;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What the progress and alert stages need: the status thresholds, the as-of date and how often the
+ * wall clock is checked.
+ *
+ * @param calculator      thresholds of the statuses
+ * @param asOf            the date progress is computed at, asked again at every refresh (today by default)
+ * @param refreshInterval how often the as-of date is checked and the alerts are evaluated (wall clock)
+ * @param alertObserver   told each alert this instance emits (metrics); no part of the figures
+ */
+public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate> asOf, Duration refreshInterval,
+        Consumer<Alert> alertObserver) {
+
+    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
+
+    public ProgressSettings {
+        Objects.requireNonNull(calculator, "calculator");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(alertObserver, "alertObserver");
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalArgumentException("the refresh interval must be positive");
+        }
+    }
+
+    /** Default thresholds 1.0 and 0.9, as of today in Europe/Paris. */
+    public static ProgressSettings defaults() {
+        return new ProgressSettings(new ProgressCalculator(1.0, 0.9), today(Clock.systemUTC()), DEFAULT_REFRESH,
+                alert -> { });
+    }
+
+    /** Today in Europe/Paris by {@code clock}. */
+    public static Supplier<LocalDate> today(Clock clock) {
+        return () -> LocalDate.now(clock.withZone(PARIS));
+    }
+
+    /** The same settings with a fixed as-of date. */
+    public ProgressSettings asOf(LocalDate date) {
+        return new ProgressSettings(calculator, () -> date, refreshInterval, alertObserver);
+    }
+
+    public ProgressSettings withAlertObserver(Consumer<Alert> observer) {
+        return new ProgressSettings(calculator, asOf, refreshInterval, observer);
+    }
+}
