@@ -1,12 +1,14 @@
 package fr.ais.cli;
 
 import fr.ais.cli.pipeline.Pipeline;
-import fr.ais.consolidation.app.ConsolidationApp;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.platform.settings.AisSettings;
 import fr.ais.platform.settings.InvalidSettingsException;
 import fr.ais.platform.settings.Settings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -30,11 +32,18 @@ final class ConsolidateCommand implements Callable<Integer> {
             description = "State directory, kept across restarts (env AIS_STREAMS_STATE_DIR; default: ${DEFAULT-VALUE}).")
     Path stateDir;
 
+    @Option(names = "--port", description = "Port of the REST API, dashboard and metrics (env AIS_SERVING_PORT;"
+            + " default 8088; 0: a free port).")
+    Integer port;
+
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> flags = new HashMap<>();
         flags.put(AisSettings.APPLICATION_ID.name(), applicationId);
         flags.put(AisSettings.STATE_DIR.name(), stateDir.toString());
+        if (port != null) {
+            flags.put(AisSettings.SERVING_PORT.name(), port.toString());
+        }
         Settings settings;
         try {
             settings = AisSettings.resolve(System.getenv(), flags);
@@ -47,10 +56,20 @@ final class ConsolidateCommand implements Callable<Integer> {
                 settings.get(AisSettings.STREAM_THREADS), Duration.ofMillis(settings.get(AisSettings.COMMIT_INTERVAL_MS)),
                 connection.replicationFactor, settings.get(AisSettings.BLOCK_CACHE_BYTES),
                 settings.get(AisSettings.WRITE_BUFFER_BYTES), null);
-        ConsolidationApp app = new Pipeline(connection, false).startConsolidation(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "ais-consolidation-shutdown"));
+        Pipeline.Served served = new Pipeline(connection, false).startServed(config,
+                ProgressSettings.from(settings, Clock.systemUTC()), ServingConfig.from(settings));
+        Runtime.getRuntime().addShutdownHook(new Thread(served::close, "ais-consolidation-shutdown"));
         System.out.println("consolidation running (application id " + applicationId + "); Ctrl-C stops it");
-        app.awaitStop();
-        return app.failure() == null ? 0 : AisCommand.FAILURE;
+        printUrls(served.serving().url());
+        served.app().awaitStop();
+        return served.app().failure() == null ? 0 : AisCommand.FAILURE;
+    }
+
+    /** Where to look, for people and for scrapers. */
+    static void printUrls(String url) {
+        System.out.println("dashboard   " + url + "/");
+        System.out.println("api         " + url + "/api/progress, /api/aggregates, /api/quality, /api/dead-letters,"
+                + " /api/prescriptions/{groupId}");
+        System.out.println("metrics     " + url + "/metrics (Prometheus)   health " + url + "/health, " + url + "/ready");
     }
 }

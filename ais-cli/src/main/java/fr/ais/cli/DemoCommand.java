@@ -3,6 +3,8 @@ package fr.ais.cli;
 import fr.ais.cli.pipeline.LocalRun;
 import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.schemas.Network;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
@@ -10,18 +12,21 @@ import fr.ais.synthetic.GeneratorOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The whole story on the embedded stack: generate a sample year, load the targets, run the three"
-                + " connectors and the consolidation, write the exports and print the headline figures.")
+                + " connectors and the consolidation, write the exports, print the headline figures, then leave the"
+                + " dashboard, REST API and metrics running until Ctrl-C (--once: exit after the figures).")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--people", defaultValue = "2000", description = "People in the sample year (default: ${DEFAULT-VALUE}).")
@@ -34,6 +39,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo keeps the sample files and the exports (default: ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = "--once", description = "Print the headline figures and exit, for scripts.")
+    boolean once;
+
+    @Option(names = "--port", defaultValue = "8088",
+            description = "Port of the dashboard, REST API and metrics (0: a free port; default: ${DEFAULT-VALUE}).")
+    int port;
+
     @Override
     public Integer call() throws Exception {
         int year = 2021;
@@ -43,13 +55,27 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("sample      " + data.totalRecords() + " source records for " + people + " people in "
                 + dir.resolve("data"));
         Path exports = dir.resolve("exports");
+        // the sample year is closed: alerts are checked every 30 s (after the first load has settled) so the demo shows them soon
+        ProgressSettings progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf,
+                Duration.ofSeconds(30), alert -> { });
         try (LocalRun run = LocalRun.temporary(System.out)) {
             System.out.println("stack       Kafka " + run.stack().bootstrapServers() + ", registry "
                     + run.stack().registryUrl());
             LocalRun.Result result = run.run(new LocalRun.Inputs(data.peFile(), data.imiloFile(), data.ouiformFile(),
-                    data.targetsFile(), StandardCharsets.UTF_8), PseudonymKey.ephemeral(), asOf,
-                    new ProgressCalculator(1.0, 0.9), exports);
+                    data.targetsFile(), StandardCharsets.UTF_8), PseudonymKey.ephemeral(), progress, exports,
+                    once ? null : new ServingConfig("127.0.0.1", port, null));
             printHeadlines(result, exports, asOf);
+            if (!once) {
+                System.out.println();
+                ConsolidateCommand.printUrls(result.servedAt());
+                System.out.println("Ctrl-C stops the demo and removes its stack.");
+                CountDownLatch interrupted = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    interrupted.countDown();
+                    run.close();
+                }, "ais-demo-shutdown"));
+                interrupted.await();
+            }
         }
         return 0;
     }

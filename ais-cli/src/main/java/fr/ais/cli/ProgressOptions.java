@@ -1,6 +1,7 @@
 package fr.ais.cli;
 
 import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.progress.ProgressSettings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import picocli.CommandLine.Option;
@@ -29,6 +30,12 @@ public final class ProgressOptions {
         } catch (java.time.format.DateTimeParseException e) {
             throw new UserException("--as-of '" + asOf + "' is not a date YYYY-MM-DD");
         }
+    }
+
+    /** Progress at the given as-of date (fixed for a run). */
+    ProgressSettings settings() {
+        LocalDate date = asOf();
+        return new ProgressSettings(calculator(), () -> date, ProgressSettings.DEFAULT_REFRESH, alert -> { });
     }
 
     ProgressCalculator calculator() {

@@ -50,7 +50,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try (LocalRun run = LocalRun.temporary(System.out)) {
             LocalRun.Result result = run.run(new LocalRun.Inputs(pe, imilo, ouiform, targets, peCharset),
-                    PseudonymKey.ephemeral(), progress.asOf(), progress.calculator(), out);
+                    PseudonymKey.ephemeral(), progress.settings(), out, null);
             System.out.printf(java.util.Locale.ROOT,
                     "replayed: %d records read, %d accepted, %d rejected, %d consolidated prescriptions, %.1f s%n",
                     result.read(), result.accepted(), result.rejected(), result.consolidated(), result.seconds());

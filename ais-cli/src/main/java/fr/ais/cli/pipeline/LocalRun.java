@@ -3,7 +3,9 @@ package fr.ais.cli.pipeline;
 import fr.ais.cli.ConnectionOptions;
 import fr.ais.consolidation.app.ConsolidationApp;
 import fr.ais.consolidation.export.Exports;
-import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.app.StreamsAppConfig;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.localstack.LocalStack;
@@ -13,7 +15,6 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -45,8 +46,13 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    /** What a run did. */
-    public record Result(List<IngestSummary> ingested, long consolidated, Exports.Snapshot snapshot, double seconds) {
+    /**
+     * What a run did.
+     *
+     * @param servedAt the URL of the REST API and dashboard when the run left them running, else null
+     */
+    public record Result(List<IngestSummary> ingested, long consolidated, Exports.Snapshot snapshot, double seconds,
+            String servedAt) {
         public long read() {
             return ingested.stream().mapToLong(IngestSummary::read).sum();
         }
@@ -65,6 +71,8 @@ public final class LocalRun implements AutoCloseable {
     private final LocalStack stack;
     private final ConnectionOptions connection;
     private final PrintStream out;
+    private Pipeline.Served served;
+    private boolean closed;
 
     private LocalRun(Path workDir, boolean deleteOnClose, PrintStream out) {
         this.workDir = workDir;
@@ -92,9 +100,12 @@ public final class LocalRun implements AutoCloseable {
         return stack;
     }
 
-    /** Runs everything and writes the exports into {@code exportDir}. */
-    public Result run(Inputs inputs, Pseudonymizer pseudonymizer, LocalDate asOf, ProgressCalculator calculator,
-            Path exportDir) throws InterruptedException {
+    /**
+     * Runs everything and writes the exports into {@code exportDir}. With a serving config, the
+     * consolidation keeps running with its REST API and dashboard until this run is closed.
+     */
+    public Result run(Inputs inputs, Pseudonymizer pseudonymizer, ProgressSettings progress, Path exportDir,
+            ServingConfig serving) throws InterruptedException {
         long started = System.nanoTime();
         connection.ensureTopics();
         Pipeline pipeline = new Pipeline(connection, true);
@@ -111,15 +122,24 @@ public final class LocalRun implements AutoCloseable {
             out.println("ingest      " + summary.line());
             ingested.add(summary);
         });
-        try (ConsolidationApp app = pipeline.startConsolidation("ais-run", workDir.resolve("streams"))) {
-            pipeline.awaitCaughtUp(app, lag -> progress("consolidate", lag + " records to process"));
+        StreamsAppConfig streams = StreamsAppConfig.defaults("ais-run", connection.clientProperties(),
+                workDir.resolve("streams"));
+        if (serving == null) {
+            try (ConsolidationApp app = pipeline.startConsolidation(streams, progress)) {
+                pipeline.awaitCaughtUp(app, lag -> progress("consolidate", lag + " records to process"));
+                endProgress();
+            }
+        } else {
+            served = pipeline.startServed(streams, progress, serving);
+            pipeline.awaitCaughtUp(served.app(), lag -> progress("consolidate", lag + " records to process"));
             endProgress();
         }
-        Exports.Snapshot snapshot = pipeline.export(exportDir, asOf, calculator);
+        Exports.Snapshot snapshot = pipeline.export(exportDir, progress.asOf().get(), progress.calculator());
         long consolidated = snapshot.aggregates().values().stream().mapToLong(Long::longValue).sum();
         out.println("consolidate " + consolidated + " consolidated prescriptions");
         out.println("export      aggregates.csv, progress.csv, quality.csv, rejected.csv in " + exportDir);
-        return new Result(ingested, consolidated, snapshot, (System.nanoTime() - started) / 1e9);
+        return new Result(ingested, consolidated, snapshot, (System.nanoTime() - started) / 1e9,
+                served == null ? null : served.serving().url());
     }
 
     private boolean progressShown;
@@ -140,8 +160,16 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
+    /** Stops everything; safe to call twice (Ctrl-C during a demo, then the end of its block). */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (served != null) {
+            served.close();
+        }
         stack.close();
         if (deleteOnClose) {
             try (Stream<Path> files = Files.walk(workDir)) {

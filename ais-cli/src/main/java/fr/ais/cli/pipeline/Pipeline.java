@@ -8,6 +8,10 @@ import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.export.SnapshotReader;
 import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.serving.PipelineMetrics;
+import fr.ais.consolidation.serving.PipelineServing;
+import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.consolidation.targets.TargetsFile;
 import fr.ais.consolidation.targets.TargetsLoader;
 import fr.ais.consolidation.topology.ConsolidationConfig;
@@ -22,6 +26,7 @@ import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.Source;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -44,6 +49,7 @@ public final class Pipeline {
 
     /** Input records per connector transaction. */
     private static final int BATCH = 500;
+    private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final ConnectionOptions connection;
     private final AvroSerdeFactory serdes;
@@ -99,18 +105,54 @@ public final class Pipeline {
      * topics, whose names derive from its application id); the registry still refuses an
      * incompatible change.
      */
-    public Topology consolidationTopology() {
-        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue()), connection.serdes(true));
+    public Topology consolidationTopology(ProgressSettings progress) {
+        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue(), progress),
+                connection.serdes(true));
     }
 
     /** Starts the consolidation application with the default run settings and waits until it runs. */
-    public ConsolidationApp startConsolidation(String applicationId, Path stateDir) {
-        return startConsolidation(StreamsAppConfig.defaults(applicationId, connection.clientProperties(), stateDir));
+    public ConsolidationApp startConsolidation(String applicationId, Path stateDir, ProgressSettings progress) {
+        return startConsolidation(StreamsAppConfig.defaults(applicationId, connection.clientProperties(), stateDir),
+                progress);
     }
 
     /** Starts the consolidation application and waits until it runs. */
-    public ConsolidationApp startConsolidation(StreamsAppConfig config) {
-        return new ConsolidationApp(consolidationTopology(), config).start(Duration.ofMinutes(2));
+    public ConsolidationApp startConsolidation(StreamsAppConfig config, ProgressSettings progress) {
+        return new ConsolidationApp(consolidationTopology(progress), config).start(STARTUP);
+    }
+
+    /** A consolidation instance with its REST API, dashboard and metrics. */
+    public record Served(ConsolidationApp app, PipelineServing serving) implements AutoCloseable {
+        @Override
+        public void close() {
+            serving.close();
+            app.close();
+        }
+    }
+
+    /**
+     * Starts the consolidation with its REST API, dashboard and metrics; the server listens before
+     * the state is restored, so health and readiness answer during a restore.
+     */
+    public Served startServed(StreamsAppConfig config, ProgressSettings progress, ServingConfig serving) {
+        ServingConfig listen = PipelineServing.withConcretePort(serving);
+        StreamsAppConfig withServer = new StreamsAppConfig(config.applicationId(), config.clientProperties(),
+                config.stateDir(), config.streamThreads(), config.commitInterval(), config.replicationFactor(),
+                config.blockCacheBytes(), config.writeBufferBytes(), listen.host() + ":" + listen.port());
+        PipelineMetrics metrics = new PipelineMetrics();
+        Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert));
+        ConsolidationApp app = new ConsolidationApp(topology, withServer);
+        PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),
+                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()),
+                connection.serdes(true).forKeys(ConsolidatedPrescriptionKey.class).serializer(), metrics);
+        try {
+            app.start(STARTUP);
+        } catch (RuntimeException e) {
+            server.close();
+            app.close();
+            throw e;
+        }
+        return new Served(app, server);
     }
 
     /**
@@ -121,7 +163,7 @@ public final class Pipeline {
         String applicationId = app.config().applicationId();
         try (Admin admin = Admin.create(connection.clientProperties())) {
             CatchUp catchUp = new CatchUp(admin, applicationId,
-                    CatchUp.inputTopicsOf(consolidationTopology(), applicationId));
+                    CatchUp.inputTopicsOf(consolidationTopology(ProgressSettings.defaults()), applicationId));
             while (true) {
                 if (app.failure() != null) {
                     throw new UserException("the consolidation stopped: " + app.failure().getMessage(), app.failure());

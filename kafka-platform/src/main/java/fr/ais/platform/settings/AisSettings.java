@@ -2,10 +2,10 @@ package fr.ais.platform.settings;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** The pipeline's settings, in one place: what {@code ais config} prints and validates. */
@@ -52,9 +52,21 @@ public final class AisSettings {
             "Ratio at or above which a region is ON_TRACK.").validatedBy(d -> d > 0, "positive");
     public static final Setting<Double> AT_RISK = Setting.decimal("progress.at.risk.threshold", 0.9,
             "Ratio at or above which a region is AT_RISK; below it, BEHIND.").validatedBy(d -> d > 0, "positive");
-    public static final Setting<LocalDate> AS_OF = Setting.of("progress.as.of", "",
-            s -> s.isEmpty() ? LocalDate.now(ZoneId.of("Europe/Paris")) : LocalDate.parse(s),
-            "Date the progress and the provisional months are computed at; empty: today in Europe/Paris.");
+    public static final Setting<Optional<LocalDate>> AS_OF = Setting.of("progress.as.of", "",
+            s -> s.isEmpty() ? Optional.<LocalDate>empty() : Optional.of(LocalDate.parse(s)),
+            "Date the progress and the provisional months are computed at; empty: today in Europe/Paris,"
+                    + " following the calendar.");
+    public static final Setting<Long> PROGRESS_REFRESH_MS = Setting.longValue("progress.refresh.interval.ms", 60_000,
+            "How often the consolidation checks the as-of date and evaluates the alerts (wall clock).")
+            .validatedBy(n -> n >= 100, "at least 100 ms");
+    public static final Setting<String> SERVING_HOST = Setting.string("serving.host", "127.0.0.1",
+            "Interface the REST API, dashboard and metrics listen on (0.0.0.0: every interface).")
+            .validatedBy(s -> !s.isBlank() && !s.contains(" "), "a host name or IP address");
+    public static final Setting<Integer> SERVING_PORT = Setting.integer("serving.port", 8088,
+            "Port of the REST API, dashboard and metrics (0: a free port).").validatedBy(AisSettings::port, "0 to 65535");
+    public static final Setting<String> SERVING_TOKEN = Setting.string("serving.token", "",
+            "Bearer token required by /api, /internal and /metrics (empty: none; /health and /ready stay open).")
+            .secret();
     public static final Setting<Path> STACK_DATA_DIR = Setting.of("stack.data.dir", ".ais/stack", Path::of,
             "Data directory of the embedded broker and registry, kept across restarts.");
     public static final Setting<Integer> STACK_BROKER_PORT = Setting.integer("stack.broker.port", 9092,
@@ -64,7 +76,8 @@ public final class AisSettings {
 
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, REGISTRY_PASSWORD,
             TOPIC_NAMESPACE, REPLICATION_FACTOR, PSEUDONYM_KEY, APPLICATION_ID, STATE_DIR, STREAM_THREADS,
-            COMMIT_INTERVAL_MS, BLOCK_CACHE_BYTES, WRITE_BUFFER_BYTES, ON_TRACK, AT_RISK, AS_OF, STACK_DATA_DIR,
+            COMMIT_INTERVAL_MS, BLOCK_CACHE_BYTES, WRITE_BUFFER_BYTES, ON_TRACK, AT_RISK, AS_OF, PROGRESS_REFRESH_MS,
+            SERVING_HOST, SERVING_PORT, SERVING_TOKEN, STACK_DATA_DIR,
             STACK_BROKER_PORT, STACK_REGISTRY_PORT);
 
     /** Checks that involve several settings. */

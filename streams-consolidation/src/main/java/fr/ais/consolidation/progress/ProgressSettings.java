@@ -1,5 +1,7 @@
 package fr.ais.consolidation.progress;
 
+import fr.ais.platform.settings.AisSettings;
+import fr.ais.platform.settings.Settings;
 import fr.ais.schemas.Alert;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +39,16 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
     public static ProgressSettings defaults() {
         return new ProgressSettings(new ProgressCalculator(1.0, 0.9), today(Clock.systemUTC()), DEFAULT_REFRESH,
                 alert -> { });
+    }
+
+    /** From the typed settings: thresholds, a fixed as-of date or today, the refresh interval. */
+    public static ProgressSettings from(Settings settings, Clock clock) {
+        Supplier<LocalDate> asOf = settings.get(AisSettings.AS_OF)
+                .<Supplier<LocalDate>>map(date -> () -> date)
+                .orElse(today(clock));
+        return new ProgressSettings(new ProgressCalculator(settings.get(AisSettings.ON_TRACK),
+                settings.get(AisSettings.AT_RISK)), asOf,
+                Duration.ofMillis(settings.get(AisSettings.PROGRESS_REFRESH_MS)), alert -> { });
     }
 
     /** Today in Europe/Paris by {@code clock}. */

@@ -1,5 +1,6 @@
 package fr.ais.consolidation.serving;
 
+import fr.ais.platform.settings.AisSettings;
 import fr.ais.platform.settings.Setting;
 import fr.ais.platform.settings.Settings;
 import java.util.List;
@@ -13,16 +14,10 @@ import java.util.List;
  */
 public record ServingConfig(String host, int port, String token) {
 
-    public static final Setting<String> HOST = Setting.string("serving.host", "127.0.0.1",
-            "Interface the REST API, dashboard and metrics listen on (0.0.0.0: every interface).")
-            .validatedBy(s -> !s.isBlank() && !s.contains(" "), "a host name or IP address");
-    public static final Setting<Integer> PORT = Setting.integer("serving.port", 8088,
-            "Port of the REST API, dashboard and metrics (0: a free port).")
-            .validatedBy(p -> p >= 0 && p <= 65535, "0 to 65535");
-    public static final Setting<String> TOKEN = Setting.string("serving.token", "",
-            "Bearer token required by /api, /internal and /metrics (empty: none; /health and /ready stay open).")
-            .secret();
-    /** The serving settings, to resolve with the others. */
+    public static final Setting<String> HOST = AisSettings.SERVING_HOST;
+    public static final Setting<Integer> PORT = AisSettings.SERVING_PORT;
+    public static final Setting<String> TOKEN = AisSettings.SERVING_TOKEN;
+    /** The serving settings (also part of {@link AisSettings#ALL}). */
     public static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, TOKEN);
 
     public ServingConfig {

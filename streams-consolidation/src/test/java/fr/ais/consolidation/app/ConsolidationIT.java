@@ -3,6 +3,10 @@ package fr.ais.consolidation.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.ais.consolidation.export.Exports;
+import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.targets.TargetsLoader;
 import fr.ais.consolidation.topology.ConsolidationConfig;
 import fr.ais.consolidation.topology.ConsolidationTopology;
 import fr.ais.consolidation.topology.ReferenceConsolidation;
@@ -12,10 +16,18 @@ import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
+import fr.ais.schemas.Alert;
+import fr.ais.schemas.AlertKey;
+import fr.ais.schemas.AlertKind;
+import fr.ais.schemas.Objective;
+import fr.ais.schemas.Progress;
+import fr.ais.schemas.ProgressKey;
+import fr.ais.schemas.Target;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.SourceRecordKey;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,6 +57,7 @@ class ConsolidationIT {
     private TopicCatalogue topics;
     private String applicationId;
     private List<PrescriptionEvent> history;
+    private ProgressSettings progress = ProgressSettings.defaults();
 
     @BeforeEach
     void setUp(TestStack stack) {
@@ -101,12 +114,66 @@ class ConsolidationIT {
         assertThat(aggregatesTopic()).isEqualTo(expected());
     }
 
+    @Test
+    void progress_follows_the_export_maths_and_a_restore_raises_no_alert_again() {
+        Map<String, Long> expected = expected();
+        int lastYear = expected.keySet().stream().mapToInt(k -> Integer.parseInt(k.split(";")[1].substring(0, 4)))
+                .max().orElseThrow();
+        LocalDate asOf = LocalDate.of(lastYear + 1, 1, 15);
+        progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf, Duration.ofMillis(200),
+                alert -> { });
+        // targets out of reach: every region and objective of the last year is BEHIND in December
+        List<Target> targets = new ArrayList<>();
+        new java.util.TreeSet<>(expected.keySet().stream().map(k -> k.split(";")[0] + ";" + k.split(";")[1]
+                .substring(0, 4)).toList()).forEach(regionYear -> {
+                    for (Objective objective : Objective.values()) {
+                        targets.add(new Target(Integer.parseInt(regionYear.split(";")[1]), regionYear.split(";")[0],
+                                objective, 1_000_000.0, List.of()));
+                    }
+                });
+        long expectedAlerts = targets.stream().filter(t -> t.getYear() == lastYear).count();
+        TargetsLoader.publish(targets, topics, stack.serdes(), Map.of("bootstrap.servers", stack.bootstrapServers()));
+        publish(history);
+
+        try (ConsolidationApp app = startApp(stack.newStateDir())) {
+            awaitCaughtUp(app);
+            await().atMost(TIMEOUT).until(() -> alertsTopic().size() == expectedAlerts);
+        }
+        Map<AggregateKey, Long> aggregates = new HashMap<>();
+        TopicSnapshot.table(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                        topics.topic(TopicCatalogue.AGGREGATES).name(),
+                        stack.serdes().forKeys(AggregateKey.class).deserializer(),
+                        stack.serdes().forValues(AggregateValue.class).deserializer())
+                .forEach((k, v) -> aggregates.put(k, v.getPrescriptions()));
+        assertThat(Exports.progressRows(TopicSnapshot.table(Map.of("bootstrap.servers", stack.bootstrapServers()),
+                        topics.topic(TopicCatalogue.PROGRESS).name(),
+                        stack.serdes().forKeys(ProgressKey.class).deserializer(),
+                        stack.serdes().forValues(Progress.class).deserializer()).values()))
+                .isEqualTo(Exports.progress(aggregates, targets, asOf, progress.calculator()));
+
+        // the machine is lost: the alert states come back from the changelogs, so nothing is raised twice
+        try (ConsolidationApp app = startApp(stack.newStateDir())) {
+            awaitCaughtUp(app);
+            await().during(Duration.ofSeconds(2)).atMost(TIMEOUT)
+                    .until(() -> alertsTopic().size() == expectedAlerts);
+        }
+        assertThat(alertsTopic()).allSatisfy(alert -> assertThat(alert.getKind()).isEqualTo(AlertKind.RAISED));
+    }
+
+    private List<Alert> alertsTopic() {
+        List<Alert> alerts = new ArrayList<>();
+        TopicSnapshot.read(Map.of("bootstrap.servers", stack.bootstrapServers()), topics.topic(TopicCatalogue.ALERTS).name(),
+                stack.serdes().forKeys(AlertKey.class).deserializer(),
+                stack.serdes().forValues(Alert.class).deserializer(), (k, v) -> alerts.add(v));
+        return alerts;
+    }
+
     private Map<String, Long> expected() {
         return ReferenceConsolidation.aggregates(ReferenceConsolidation.consolidate(history));
     }
 
     private Topology topology() {
-        return ConsolidationTopology.build(new ConsolidationConfig(topics), stack.serdes());
+        return ConsolidationTopology.build(new ConsolidationConfig(topics, progress), stack.serdes());
     }
 
     private ConsolidationApp startApp(Path stateDir) {

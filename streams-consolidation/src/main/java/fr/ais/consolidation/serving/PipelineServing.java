@@ -1,0 +1,104 @@
+package fr.ais.consolidation.serving;
+
+import fr.ais.consolidation.app.CatchUp;
+import fr.ais.schemas.ConsolidatedPrescriptionKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The REST API, dashboard and Prometheus metrics of one running consolidation instance: its
+ * interactive queries (answering for every key by asking the other instances), readiness from the
+ * consumer lag, and the metrics bound to its Kafka Streams client.
+ */
+public final class PipelineServing implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineServing.class);
+
+    private final Admin admin;
+    private final PipelineServer server;
+    private final PipelineMetrics metrics;
+
+    private PipelineServing(Admin admin, PipelineServer server, PipelineMetrics metrics) {
+        this.admin = admin;
+        this.server = server;
+        this.metrics = metrics;
+    }
+
+    /**
+     * The serving address with a free port chosen when the configured one is 0: it must be known
+     * before Kafka Streams starts, which tells it to the other instances ({@code application.server}).
+     */
+    public static ServingConfig withConcretePort(ServingConfig config) {
+        if (config.port() != 0) {
+            return config;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), 0));
+            return new ServingConfig(config.host(), socket.getLocalPort(), config.token());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on " + config.host(), e);
+        }
+    }
+
+    /**
+     * Starts serving {@code streams} (created, started or not).
+     *
+     * @param config           where to listen (a concrete port, see {@link #withConcretePort})
+     * @param clientProperties to read the input offsets for readiness
+     * @param applicationId    the application's id
+     * @param inputTopics      what it reads (see {@link CatchUp#inputTopicsOf})
+     * @param keySerializer    the consolidated store's key serializer, to find the owner of a group id
+     * @param metrics          the metrics registry of the instance (alerts counted into it elsewhere)
+     */
+    public static PipelineServing start(ServingConfig config, KafkaStreams streams, Map<String, Object> clientProperties,
+            String applicationId, Set<String> inputTopics, Serializer<ConsolidatedPrescriptionKey> keySerializer,
+            PipelineMetrics metrics) {
+        Admin admin = Admin.create(clientProperties);
+        CatchUp catchUp = new CatchUp(admin, applicationId, inputTopics);
+        StreamsPipelineQueries queries = new StreamsPipelineQueries(streams,
+                new HostInfo(config.host(), config.port()), keySerializer,
+                new PeerClient(config.token(), Duration.ofSeconds(5)), () -> {
+                    try {
+                        return catchUp.caughtUp(Duration.ofSeconds(2));
+                    } catch (IllegalStateException e) {
+                        LOG.debug("readiness unknown: {}", e.getMessage());
+                        return null;
+                    }
+                });
+        metrics.bindStreams(streams).bindQueries(queries);
+        try {
+            return new PipelineServing(admin, new PipelineServer(config, queries, metrics).start(), metrics);
+        } catch (IOException e) {
+            admin.close();
+            throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    /** The base URL, e.g. {@code http://127.0.0.1:8088}. */
+    public String url() {
+        return server.url();
+    }
+
+    public PipelineMetrics metrics() {
+        return metrics;
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        metrics.close();
+        admin.close(Duration.ofSeconds(5));
+    }
+}
