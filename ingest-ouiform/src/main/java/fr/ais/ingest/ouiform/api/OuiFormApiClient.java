@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * <p>The token is only ever put in the {@code Authorization} header: never in a URL, a log line or an exception
  * message. Thread-safe.
  */
-public final class OuiFormApiClient {
+public final class OuiFormApiClient implements PageSource {
 
     public static final String PATH = "/api/v1/prescriptions";
 
@@ -68,6 +68,7 @@ public final class OuiFormApiClient {
     }
 
     /** The base URL, without trailing slash: the identity of this input. */
+    @Override
     public URI baseUrl() {
         return baseUrl;
     }
@@ -81,6 +82,7 @@ public final class OuiFormApiClient {
      * @throws OuiFormApiException on a status that is not retried, an answer that is not a page, or retries
      *                             exhausted
      */
+    @Override
     public ApiPage fetch(Instant updatedSince, int limit, String cursor) {
         URI uri = pageUri(updatedSince, limit, cursor);
         HttpRequest request = HttpRequest.newBuilder(uri).GET().timeout(settings.requestTimeout())
