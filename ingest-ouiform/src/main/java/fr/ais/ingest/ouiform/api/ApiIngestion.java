@@ -1,0 +1,233 @@
+package fr.ais.ingest.ouiform.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.Rejection;
+import fr.ais.ingest.ouiform.OuiFormFormat;
+import fr.ais.ingest.ouiform.OuiFormRecordMapper;
+import fr.ais.ingest.publish.IngestSummary;
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.platform.topics.TopicSnapshot;
+import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.schemas.ConnectorCheckpoint;
+import fr.ais.schemas.ConnectorCheckpointKey;
+import fr.ais.schemas.DeadLetter;
+import fr.ais.schemas.DeadLetterKey;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.Source;
+import fr.ais.schemas.SourceRecordKey;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Publishes one pass over the OuiForm API exactly once: page by page, each page in one Kafka transaction holding
+ * its accepted items as events, its rejected items as dead letters, and the connector's position (checkpoint of
+ * input {@code api:<base URL>}).
+ *
+ * <p>A run stopped at any moment (error, kill) and started again resumes at the cursor of the last committed page:
+ * no gap, no duplicate. A run that finds the last pass complete starts a new one from the newest {@code updatedAt}
+ * published, skipping the versions already published at that instant (see {@link NewestVersions}).
+ *
+ * <p>Each page is fetched, with its retries, before its transaction begins, so a long {@code Retry-After} never
+ * holds a transaction open; when publishing fails the open transaction is aborted. Either way the exception
+ * propagates and nothing is lost: the next run fetches that page again from the committed cursor.
+ *
+ * <p>Events are keyed, serialised and numbered ({@code sourcePosition}) exactly as by {@code FileIngestion}, and
+ * the two share one transactional id per connector: an API run fences a file run of the same connector (and the
+ * other way round), since both number the same positions.
+ */
+public final class ApiIngestion {
+
+    /** {@code origin} of the events and dead letters from the API. */
+    public static final String ORIGIN = "api";
+
+    private final PageSource client;
+    private final TopicCatalogue topics;
+    private final AvroSerdeFactory serdes;
+    private final Map<String, Object> clientProperties;
+    private final int pageSize;
+    private final Clock clock;
+    private final String connectorName = new OuiFormFormat().connectorName();
+    private final String connectorVersion;
+    private final OuiFormRecordMapper mapper = new OuiFormRecordMapper();
+
+    /**
+     * @param client           the API, usually an {@link OuiFormApiClient}
+     * @param clientProperties bootstrap servers and security settings
+     * @param pageSize         items asked per page ({@code limit})
+     */
+    public ApiIngestion(PageSource client, TopicCatalogue topics, AvroSerdeFactory serdes,
+            Map<String, Object> clientProperties, int pageSize, Clock clock) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
+        }
+        this.client = client;
+        this.topics = topics;
+        this.serdes = serdes;
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.pageSize = pageSize;
+        this.clock = clock;
+        String version = ApiIngestion.class.getPackage().getImplementationVersion();
+        this.connectorVersion = connectorName + " " + (version == null ? "dev" : version);
+    }
+
+    /** The checkpoint key of this input: {@code api:<base URL>}. */
+    public ConnectorCheckpointKey checkpointKey() {
+        return new ConnectorCheckpointKey(connectorName, "api:" + client.baseUrl());
+    }
+
+    /**
+     * Runs one pass, or the rest of an interrupted one.
+     *
+     * @return what this run published; {@code skipped} counts items served again that were already published
+     * @throws OuiFormApiException when a page cannot be fetched (after retries); the pages before it are committed
+     */
+    public IngestSummary ingest(Pseudonymizer pseudonymizer) {
+        long started = System.nanoTime();
+        ReadContext context = new ReadContext(ORIGIN, StandardCharsets.UTF_8, pseudonymizer);
+        Publisher out = new Publisher();
+        long accepted = 0;
+        long rejected = 0;
+        long skipped = 0;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            // fences an earlier run and aborts its open transaction, so the checkpoints read next are settled
+            producer.initTransactions();
+            Map<ConnectorCheckpointKey, ConnectorCheckpoint> checkpoints = readCheckpoints();
+            ConnectorCheckpoint previous = checkpoints.get(checkpointKey());
+            ApiPosition position = previous == null ? ApiPosition.first() : ApiPosition.of(previous);
+            if (position.passEnded()) {
+                position.startNextPass();
+            }
+            long nextSourcePosition = checkpoints.values().stream()
+                    .filter(c -> c.getConnector().equals(connectorName))
+                    .mapToLong(ConnectorCheckpoint::getNextSourcePosition).max().orElse(1L);
+
+            boolean more = true;
+            while (more) {
+                ApiPage page = client.fetch(position.updatedSince(), pageSize, position.cursor());
+                long pageNumber = position.nextPage();
+                producer.beginTransaction();
+                try {
+                    List<JsonNode> items = page.items();
+                    for (int i = 0; i < items.size(); i++) {
+                        JsonNode item = items.get(i);
+                        if (position.newest().alreadyPublished(item)) {
+                            skipped++;
+                            continue;
+                        }
+                        ParsedRecord record = mapper.map(item, position.nextItemIndex(), context);
+                        if (record instanceof ParsedRecord.Accepted a) {
+                            out.event(producer, a.event(), nextSourcePosition++);
+                            position.accepted();
+                            accepted++;
+                        } else if (record instanceof ParsedRecord.Rejected r) {
+                            out.deadLetter(producer, r, pageNumber, i);
+                            position.rejected();
+                            rejected++;
+                        }
+                        position.newest().published(item);
+                    }
+                    position.pageDone(page);
+                    out.checkpoint(producer, position.checkpoint(checkpointKey(), nextSourcePosition, clock.instant()));
+                    producer.commitTransaction();
+                } catch (RuntimeException e) {
+                    abort(producer, e);
+                    throw e;
+                }
+                more = !page.isLast();
+            }
+        }
+        return new IngestSummary(ORIGIN, accepted + rejected, accepted, rejected, skipped, false,
+                (System.nanoTime() - started) / 1e9);
+    }
+
+    private static void abort(KafkaProducer<byte[], byte[]> producer, RuntimeException cause) {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            // fenced or fatal: closing the producer is all that is left; the broker drops the transaction
+            cause.addSuppressed(e);
+        }
+    }
+
+    /** Serialises and sends the three kinds of records, as {@code FileIngestion} does. */
+    private final class Publisher {
+        private final String eventsTopic = topics.topic(TopicCatalogue.eventsOf(Source.OUIFORM)).name();
+        private final String deadLetterTopic = topics.topic(TopicCatalogue.DEAD_LETTERS).name();
+        private final String checkpointTopic = topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name();
+        private final Serializer<SourceRecordKey> eventKeys = serdes.forKeys(SourceRecordKey.class).serializer();
+        private final Serializer<PrescriptionEvent> eventValues = serdes.forValues(PrescriptionEvent.class).serializer();
+        private final Serializer<DeadLetterKey> letterKeys = serdes.forKeys(DeadLetterKey.class).serializer();
+        private final Serializer<DeadLetter> letterValues = serdes.forValues(DeadLetter.class).serializer();
+        private final Serializer<ConnectorCheckpointKey> checkpointKeys =
+                serdes.forKeys(ConnectorCheckpointKey.class).serializer();
+        private final Serializer<ConnectorCheckpoint> checkpointValues =
+                serdes.forValues(ConnectorCheckpoint.class).serializer();
+
+        void event(KafkaProducer<byte[], byte[]> producer, PrescriptionEvent event, long sourcePosition) {
+            event.setSourcePosition(sourcePosition);
+            event.setOrigin(ORIGIN);
+            SourceRecordKey key = new SourceRecordKey(event.getSource(), event.getSourceKey());
+            producer.send(new ProducerRecord<>(eventsTopic, null, event.getVersionTimestamp().toEpochMilli(),
+                    eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)));
+        }
+
+        /** Position {@code page P item I}: P the page of the pass (1-based), I the item in it (0-based). */
+        void deadLetter(KafkaProducer<byte[], byte[]> producer, ParsedRecord.Rejected record, long page, int index) {
+            Rejection rejection = record.rejection();
+            DeadLetterKey key = new DeadLetterKey(Source.OUIFORM, ORIGIN, "page " + page + " item " + index);
+            DeadLetter letter = DeadLetter.newBuilder()
+                    .setSource(Source.OUIFORM)
+                    .setOrigin(ORIGIN)
+                    .setLine(record.line())
+                    .setApiPage(page)
+                    .setApiIndex(index)
+                    .setReason(rejection.reason())
+                    .setField(rejection.field())
+                    .setMessage(rejection.message())
+                    .setSourceKey(rejection.sourceKey())
+                    .setExcerpt(rejection.excerpt())
+                    .setConnectorVersion(connectorVersion)
+                    .setRejectedAt(clock.instant())
+                    .build();
+            producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
+                    letterValues.serialize(deadLetterTopic, letter)));
+        }
+
+        void checkpoint(KafkaProducer<byte[], byte[]> producer, ConnectorCheckpoint checkpoint) {
+            ConnectorCheckpointKey key = new ConnectorCheckpointKey(checkpoint.getConnector(), checkpoint.getInput());
+            producer.send(new ProducerRecord<>(checkpointTopic, checkpointKeys.serialize(checkpointTopic, key),
+                    checkpointValues.serialize(checkpointTopic, checkpoint)));
+        }
+    }
+
+    private Map<String, Object> producerProperties() {
+        Map<String, Object> props = new HashMap<>(clientProperties);
+        // the transactional id of FileIngestion for this connector: a restarted run fences the one it replaces
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + connectorName);
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        return props;
+    }
+
+    /** Every checkpoint of the compacted checkpoint topic, read to its end (committed records only). */
+    private Map<ConnectorCheckpointKey, ConnectorCheckpoint> readCheckpoints() {
+        return TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name(),
+                serdes.forKeys(ConnectorCheckpointKey.class).deserializer(),
+                serdes.forValues(ConnectorCheckpoint.class).deserializer());
+    }
+}
