@@ -82,7 +82,7 @@ class IngestExactlyOnceIT {
         assertThat(second.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(second.exitValue()).isZero();
         assertThat(new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
-                .contains("resumed after " + doneWhenKilled);
+                .contains("(" + doneWhenKilled + " already published by an earlier run");
 
         List<Long> positions = eventPositions();
         assertThat(positions).hasSize((int) expected.accepted);

@@ -22,6 +22,8 @@ import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.SourceFormat;
 import fr.ais.ingest.imilo.ImiloFormat;
 import fr.ais.ingest.ouiform.OuiFormFormat;
+import fr.ais.ingest.ouiform.api.ApiIngestion;
+import fr.ais.ingest.ouiform.api.OuiFormApiClient;
 import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
@@ -49,6 +51,8 @@ public final class Pipeline {
 
     /** Input records per connector transaction. */
     private static final int BATCH = 500;
+    /** Items asked per OuiForm API page, each page one transaction. */
+    private static final int API_PAGE = 500;
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final ConnectionOptions connection;
@@ -83,6 +87,15 @@ public final class Pipeline {
         } catch (IOException e) {
             throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Publishes what the OuiForm REST API holds beyond the last committed position, exactly once
+     * (one transaction per page with its checkpoint); an interrupted pass resumes.
+     */
+    public IngestSummary ingestApi(OuiFormApiClient client, Pseudonymizer pseudonymizer) {
+        return new ApiIngestion(client, connection.catalogue(), serdes, connection.clientProperties(), API_PAGE,
+                Clock.systemUTC()).ingest(pseudonymizer);
     }
 
     /** Validates the whole targets file, then publishes it; nothing is published if a line is wrong. */

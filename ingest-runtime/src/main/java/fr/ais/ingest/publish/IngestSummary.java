@@ -7,7 +7,8 @@ package fr.ais.ingest.publish;
  * @param read            input records read in this run
  * @param accepted        of those, published as events
  * @param rejected        of those, published as dead letters
- * @param skipped         records already published by an earlier (interrupted) run, not read again
+ * @param skipped         records already published by an earlier run (an interrupted file, or API items served
+ *                        again), not published again
  * @param alreadyComplete true when the whole input had already been ingested: nothing was published
  * @param seconds         wall-clock time of the run
  */
@@ -21,6 +22,6 @@ public record IngestSummary(String origin, long read, long accepted, long reject
                     "%s: already ingested, nothing published (use --force to publish it again)", origin);
         }
         return String.format(java.util.Locale.ROOT, "%s: read %d / accepted %d / rejected %d%s in %.1f s",
-                origin, read, accepted, rejected, skipped > 0 ? " (resumed after " + skipped + ")" : "", seconds);
+                origin, read, accepted, rejected, skipped > 0 ? " (" + skipped + " already published by an earlier run, skipped)" : "", seconds);
     }
 }

@@ -32,6 +32,8 @@ public final class AisSettings {
             "Secret key of the identifier pseudonyms, shared by the three connectors (at least 16 bytes).").secret()
             .validatedBy(s -> s.isEmpty() || s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= 16,
                     "at least 16 bytes");
+    public static final Setting<String> OUIFORM_TOKEN = Setting.string("ouiform.token", "",
+            "Bearer token of the OuiForm REST API (or a file through AIS_OUIFORM_TOKEN_FILE).").secret();
     public static final Setting<String> APPLICATION_ID = Setting.string("streams.application.id", "ais-consolidation",
             "Kafka Streams application id of the consolidation.")
             .validatedBy(s -> s.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'");
@@ -75,7 +77,7 @@ public final class AisSettings {
             "Port of the local schema registry (0: any free port).").validatedBy(AisSettings::port, "a port, 0 to 65535");
 
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, REGISTRY_PASSWORD,
-            TOPIC_NAMESPACE, REPLICATION_FACTOR, PSEUDONYM_KEY, APPLICATION_ID, STATE_DIR, STREAM_THREADS,
+            TOPIC_NAMESPACE, REPLICATION_FACTOR, PSEUDONYM_KEY, OUIFORM_TOKEN, APPLICATION_ID, STATE_DIR, STREAM_THREADS,
             COMMIT_INTERVAL_MS, BLOCK_CACHE_BYTES, WRITE_BUFFER_BYTES, ON_TRACK, AT_RISK, AS_OF, PROGRESS_REFRESH_MS,
             SERVING_HOST, SERVING_PORT, SERVING_TOKEN, STACK_DATA_DIR,
             STACK_BROKER_PORT, STACK_REGISTRY_PORT);

@@ -1,0 +1,75 @@
+package fr.ais.cli;
+
+import fr.ais.cli.pipeline.Pipeline;
+import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.ouiform.api.OuiFormApiClient;
+import fr.ais.ingest.ouiform.api.OuiFormApiException;
+import fr.ais.ingest.publish.IngestSummary;
+import fr.ais.platform.settings.AisSettings;
+import fr.ais.platform.settings.InvalidSettingsException;
+import fr.ais.platform.settings.Settings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "ouiform-api", mixinStandardHelpOptions = true,
+        description = {"The ingest-ouiform connector on the OuiForm REST API: publish every item beyond the last"
+                + " committed position exactly once, then poll again every --every (or exit with --once).",
+                "The bearer token comes from AIS_OUIFORM_TOKEN or the file named by AIS_OUIFORM_TOKEN_FILE;"
+                        + " it is never printed. A page that still fails after the retries stops the pass; the next"
+                        + " pass resumes from the last committed page."})
+final class OuiFormApiCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--url", required = true, description = "Base URL of the API, e.g. https://ouiform.example/.")
+    URI url;
+
+    @Option(names = "--every", defaultValue = "PT5M",
+            description = "Interval between passes, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration every;
+
+    @Option(names = "--once", description = "Run one pass and exit.")
+    boolean once;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Settings settings;
+        try {
+            settings = AisSettings.resolve(System.getenv(), Map.of());
+        } catch (InvalidSettingsException e) {
+            throw new UserException(e.getMessage(), e);
+        }
+        String token = settings.get(AisSettings.OUIFORM_TOKEN);
+        if (token.isEmpty()) {
+            throw new UserException("no OuiForm API token: set AIS_OUIFORM_TOKEN or AIS_OUIFORM_TOKEN_FILE");
+        }
+        Pipeline pipeline = new Pipeline(connection, false);
+        Pseudonymizer pseudonymizer = PseudonymKey.fromSettings(System.getenv());
+        OuiFormApiClient client = new OuiFormApiClient(url, token);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ais-ouiform-api-shutdown"));
+        int failures = 0;
+        do {
+            try {
+                IngestSummary summary = pipeline.ingestApi(client, pseudonymizer);
+                System.out.println(summary.line());
+            } catch (OuiFormApiException e) {
+                // nothing is lost: the pages before it are committed, the next pass resumes after them
+                failures++;
+                System.err.println("OuiForm API pass failed: " + e.getMessage());
+                if (once) {
+                    return AisCommand.FAILURE;
+                }
+            }
+        } while (!once && !stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
+        return failures == 0 ? 0 : AisCommand.FAILURE;
+    }
+}
