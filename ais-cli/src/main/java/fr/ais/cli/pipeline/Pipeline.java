@@ -28,7 +28,6 @@ import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.registry.AvroSerdeFactory;
-import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.Source;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -156,8 +155,7 @@ public final class Pipeline {
         Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert));
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),
-                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()),
-                connection.serdes(true).forKeys(ConsolidatedPrescriptionKey.class).serializer(), metrics);
+                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);
         try {
             app.start(STARTUP);
         } catch (RuntimeException e) {

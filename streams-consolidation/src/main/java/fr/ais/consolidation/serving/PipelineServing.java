@@ -1,7 +1,6 @@
 package fr.ais.consolidation.serving;
 
 import fr.ais.consolidation.app.CatchUp;
-import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -59,16 +57,16 @@ public final class PipelineServing implements AutoCloseable {
      * @param clientProperties to read the input offsets for readiness
      * @param applicationId    the application's id
      * @param inputTopics      what it reads (see {@link CatchUp#inputTopicsOf})
-     * @param keySerializer    the consolidated store's key serializer, to find the owner of a group id
      * @param metrics          the metrics registry of the instance (alerts counted into it elsewhere)
      */
     public static PipelineServing start(ServingConfig config, KafkaStreams streams, Map<String, Object> clientProperties,
-            String applicationId, Set<String> inputTopics, Serializer<ConsolidatedPrescriptionKey> keySerializer,
-            PipelineMetrics metrics) {
+            String applicationId, Set<String> inputTopics, PipelineMetrics metrics) {
         Admin admin = Admin.create(clientProperties);
         CatchUp catchUp = new CatchUp(admin, applicationId, inputTopics);
         StreamsPipelineQueries queries = new StreamsPipelineQueries(streams,
-                new HostInfo(config.host(), config.port()), keySerializer,
+                // prescriptions by group id live in their session's task, not where the group id hashes to:
+                // a lookup asks every instance
+                new HostInfo(config.host(), config.port()), null,
                 new PeerClient(config.token(), Duration.ofSeconds(5)), () -> {
                     try {
                         return catchUp.caughtUp(Duration.ofSeconds(2));

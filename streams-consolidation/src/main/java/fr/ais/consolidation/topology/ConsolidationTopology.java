@@ -18,7 +18,14 @@ import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,8 +52,8 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * pe/imilo/ouiform events ─▶ latest version per source key (rule 1)
  *   ─▶ repartition by session ─▶ per-session grouping (rules 2–8)
- *   ─▶ repartition by group id ─▶ consolidated prescriptions (table, compacted topic)
- *   ─▶ groupBy + adder/subtractor ─▶ aggregates and quality (tables, compacted topics)
+ *   ─▶ consolidated prescriptions (store by group id, compacted topic), as changes (before, after)
+ *   ─▶ retract before, add after, re-keyed ─▶ aggregates and quality (tables, compacted topics)
  *   ─▶ progress against the targets, alerts (see {@link ProgressStage})
  * dead letters ─▶ counts per source and reason
  * </pre>
@@ -86,17 +93,15 @@ public final class ConsolidationTopology {
         return new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     }
 
-    /** Adds the consolidation stages to {@code builder} and returns the consolidated table. */
-    public KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> addTo(StreamsBuilder builder) {
+    /** Adds the consolidation stages to {@code builder}. */
+    private void addTo(StreamsBuilder builder) {
         KStream<SourceRecordKey, PrescriptionEvent> events = sourceEvents(builder);
         KStream<SessionKey, SessionMemberChange> memberChanges = latestVersionPerSourceRecord(builder, events);
-        KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated =
-                consolidatePerSession(builder, memberChanges);
-        KTable<AggregateKey, AggregateValue> aggregates = aggregates(consolidated);
-        quality(consolidated);
+        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = consolidatePerSession(builder, memberChanges);
+        KTable<AggregateKey, AggregateValue> aggregates = aggregates(changes);
+        quality(changes);
         new ProgressStage(config, serdes).addTo(builder, aggregates);
         deadLetterCounts(builder);
-        return consolidated;
     }
 
     /** The three sources' normalised events, with event time from the payload. */
@@ -129,44 +134,45 @@ public final class ConsolidationTopology {
                         .withValueSerde(valueSerde(SessionMemberChange.class)));
     }
 
-    /** Rules 2 to 8, then the consolidated prescriptions as a table keyed by group id. */
-    private KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidatePerSession(
+    /**
+     * Rules 2 to 8 per session: the consolidated prescriptions that changed, written to their
+     * compacted topic (a tombstone when a group dissolves) and kept by group id for queries.
+     */
+    private KStream<ConsolidatedPrescriptionKey, GroupChange> consolidatePerSession(
             StreamsBuilder builder, KStream<SessionKey, SessionMemberChange> memberChanges) {
+        Serde<ConsolidatedPrescriptionKey> keySerde = keySerde(ConsolidatedPrescriptionKey.class);
+        Serde<ConsolidatedPrescription> valueSerde = valueSerde(ConsolidatedPrescription.class);
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.SESSION_MEMBERS),
                 Serdes.String(), valueSerde(PrescriptionEvent.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.SESSION_GROUPS),
                 keySerde(SessionKey.class), valueSerde(SessionGroups.class)));
-        Serde<ConsolidatedPrescriptionKey> keySerde = keySerde(ConsolidatedPrescriptionKey.class);
-        Serde<ConsolidatedPrescription> valueSerde = valueSerde(ConsolidatedPrescription.class);
-        KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated = memberChanges
-                .process(() -> new SessionGroupingProcessor(StoreNames.SESSION_MEMBERS, StoreNames.SESSION_GROUPS),
-                        Named.as("session-grouping"), StoreNames.SESSION_MEMBERS, StoreNames.SESSION_GROUPS)
-                .repartition(Repartitioned.<ConsolidatedPrescriptionKey, ConsolidatedPrescription>as(
-                        "consolidated-by-group").withKeySerde(keySerde).withValueSerde(valueSerde))
-                .toTable(Named.as("consolidated-table"),
-                        Materialized.<ConsolidatedPrescriptionKey, ConsolidatedPrescription,
-                                KeyValueStore<Bytes, byte[]>>as(StoreNames.CONSOLIDATED)
-                                .withKeySerde(keySerde).withValueSerde(valueSerde));
-        consolidated.toStream(Named.as("consolidated-changes"))
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED), keySerde, valueSerde));
+        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges
+                .process(SessionGroupingProcessor::new, Named.as("session-grouping"),
+                        StoreNames.SESSION_MEMBERS, StoreNames.SESSION_GROUPS, StoreNames.CONSOLIDATED);
+        changes.mapValues(GroupChange::after, Named.as("consolidated-changes"))
                 .to(topics.topic(TopicCatalogue.CONSOLIDATED).name(),
                         Produced.with(keySerde, valueSerde).withName("consolidated-sink"));
-        return consolidated;
+        return changes;
     }
 
-    /** Per region, month, network and age band; a key that falls to zero becomes a tombstone. */
-    private KTable<AggregateKey, AggregateValue> aggregates(
-            KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated) {
+    /**
+     * Per region, month, network and age band: each change retracts the prescription from its old
+     * row and adds it to its new one (a move within one row changes nothing); a row that falls to
+     * zero becomes a tombstone.
+     */
+    private KTable<AggregateKey, AggregateValue> aggregates(KStream<ConsolidatedPrescriptionKey, GroupChange> changes) {
         Serde<AggregateKey> keySerde = keySerde(AggregateKey.class);
         Serde<AggregateValue> valueSerde = valueSerde(AggregateValue.class);
-        KTable<AggregateKey, AggregateValue> aggregates = consolidated
-                .groupBy((id, p) -> KeyValue.pair(
-                                new AggregateKey(p.getRegion(), p.getMonth(), p.getNetwork(), p.getAgeBand()), p),
-                        Grouped.with("aggregates-by-key", keySerde, valueSerde(ConsolidatedPrescription.class)))
+        KTable<AggregateKey, AggregateValue> aggregates = changes
+                .flatMap((id, change) -> signed(change, ConsolidationTopology::aggregateKey,
+                        sign -> new AggregateValue((long) sign)), Named.as("aggregates-deltas"))
+                .groupByKey(Grouped.with("aggregates-by-key", keySerde, valueSerde))
                 .aggregate(() -> new AggregateValue(0L),
-                        (key, p, total) -> new AggregateValue(total.getPrescriptions() + 1),
-                        (key, p, total) -> new AggregateValue(total.getPrescriptions() - 1),
+                        (key, delta, total) -> new AggregateValue(total.getPrescriptions() + delta.getPrescriptions()),
                         Named.as("aggregates-count"),
                         Materialized.<AggregateKey, AggregateValue, KeyValueStore<Bytes, byte[]>>as(
                                 StoreNames.AGGREGATES).withKeySerde(keySerde).withValueSerde(valueSerde));
@@ -177,16 +183,15 @@ public final class ConsolidationTopology {
         return aggregates;
     }
 
-    /** Quality flag counts per region and month (SPEC §6 quality). */
-    private void quality(KTable<ConsolidatedPrescriptionKey, ConsolidatedPrescription> consolidated) {
+    /** Quality flag counts per region and month (SPEC §6 quality), from the same retract-and-add deltas. */
+    private void quality(KStream<ConsolidatedPrescriptionKey, GroupChange> changes) {
         Serde<QualityKey> keySerde = keySerde(QualityKey.class);
         Serde<QualityCounts> valueSerde = valueSerde(QualityCounts.class);
-        consolidated
-                .groupBy((id, p) -> KeyValue.pair(new QualityKey(p.getRegion(), p.getMonth()), p),
-                        Grouped.with("quality-by-key", keySerde, valueSerde(ConsolidatedPrescription.class)))
-                .aggregate(() -> new QualityCounts(0L, 0L, 0L, 0L, 0L, 0L),
-                        (key, p, counts) -> addFlags(counts, p, 1),
-                        (key, p, counts) -> addFlags(counts, p, -1),
+        QualityCounts zero = new QualityCounts(0L, 0L, 0L, 0L, 0L, 0L);
+        changes
+                .flatMap((id, change) -> qualityDeltas(change, zero), Named.as("quality-deltas"))
+                .groupByKey(Grouped.with("quality-by-key", keySerde, valueSerde))
+                .aggregate(() -> zero, (key, delta, counts) -> plus(counts, delta),
                         Named.as("quality-count"),
                         Materialized.<QualityKey, QualityCounts, KeyValueStore<Bytes, byte[]>>as(StoreNames.QUALITY)
                                 .withKeySerde(keySerde).withValueSerde(valueSerde))
@@ -196,8 +201,63 @@ public final class ConsolidationTopology {
                         Produced.with(keySerde, valueSerde).withName("quality-sink"));
     }
 
+    static AggregateKey aggregateKey(ConsolidatedPrescription p) {
+        return new AggregateKey(p.getRegion(), p.getMonth(), p.getNetwork(), p.getAgeBand());
+    }
+
+    /** -1 on the old key and +1 on the new one, nothing when both are the same key. */
+    static <K, V> List<KeyValue<K, V>> signed(GroupChange change, Function<ConsolidatedPrescription, K> key,
+            IntFunction<V> delta) {
+        K before = change.before() == null ? null : key.apply(change.before());
+        K after = change.after() == null ? null : key.apply(change.after());
+        if (Objects.equals(before, after)) {
+            return List.of();
+        }
+        List<KeyValue<K, V>> deltas = new ArrayList<>(2);
+        if (before != null) {
+            deltas.add(KeyValue.pair(before, delta.apply(-1)));
+        }
+        if (after != null) {
+            deltas.add(KeyValue.pair(after, delta.apply(1)));
+        }
+        return deltas;
+    }
+
+    /** The old prescription's flags retracted from its region and month, the new one's added to its own. */
+    static List<KeyValue<QualityKey, QualityCounts>> qualityDeltas(GroupChange change, QualityCounts zero) {
+        Map<QualityKey, QualityCounts> deltas = new LinkedHashMap<>();
+        if (change.before() != null) {
+            deltas.merge(qualityKey(change.before()), addFlags(zero, change.before(), -1),
+                    ConsolidationTopology::plus);
+        }
+        if (change.after() != null) {
+            deltas.merge(qualityKey(change.after()), addFlags(zero, change.after(), 1), ConsolidationTopology::plus);
+        }
+        List<KeyValue<QualityKey, QualityCounts>> result = new ArrayList<>();
+        deltas.forEach((k, d) -> {
+            if (!d.equals(zero)) {
+                result.add(KeyValue.pair(k, d));
+            }
+        });
+        return result;
+    }
+
+    private static QualityKey qualityKey(ConsolidatedPrescription p) {
+        return new QualityKey(p.getRegion(), p.getMonth());
+    }
+
+    static QualityCounts plus(QualityCounts a, QualityCounts b) {
+        return new QualityCounts(
+                a.getPrescriptions() + b.getPrescriptions(),
+                a.getPePrescriberNotFilled() + b.getPePrescriberNotFilled(),
+                a.getAttributionInferred() + b.getAttributionInferred(),
+                a.getAttributionConflict() + b.getAttributionConflict(),
+                a.getUnattributed() + b.getUnattributed(),
+                a.getMlAgeOutOfScope() + b.getMlAgeOutOfScope());
+    }
+
     static QualityCounts addFlags(QualityCounts counts, ConsolidatedPrescription p, int sign) {
-        java.util.List<QualityFlag> flags = p.getFlags();
+        List<QualityFlag> flags = p.getFlags();
         return new QualityCounts(
                 counts.getPrescriptions() + sign,
                 counts.getPePrescriberNotFilled() + (flags.contains(QualityFlag.PE_PRESCRIBER_NOT_FILLED) ? sign : 0),

@@ -23,32 +23,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * SPEC §4 rules 2 to 8, per normalised session: keeps the latest version of every source record of
  * the session, regroups the session from scratch on each change (union-find over identifiers), and
- * emits only the consolidated prescriptions that changed, with a tombstone for every group that
- * dissolved, split or took another id. Regrouping from scratch is what makes a bridge record that
+ * emits only the consolidated prescriptions that changed (as they were and as they are), with a
+ * removal for every group that dissolved, split or took another id. A group id starts with its
+ * session, so the session's task is the only one that ever writes it: the prescriptions by group id
+ * are kept here too, with no repartition by group id. Regrouping from scratch is what makes a bridge record that
  * disappears split its group back, and the result independent of arrival order.
  */
 final class SessionGroupingProcessor
-        implements Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, ConsolidatedPrescription> {
+        implements Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> {
 
     /** Separates the session from the member in member-store keys; connectors strip white space, not NUL. */
     private static final char SEPARATOR = '\u0000';
 
-    private final String membersStoreName;
-    private final String groupsStoreName;
     private KeyValueStore<String, PrescriptionEvent> members;
     private KeyValueStore<SessionKey, SessionGroups> emitted;
-    private ProcessorContext<ConsolidatedPrescriptionKey, ConsolidatedPrescription> context;
-
-    SessionGroupingProcessor(String membersStoreName, String groupsStoreName) {
-        this.membersStoreName = membersStoreName;
-        this.groupsStoreName = groupsStoreName;
-    }
+    private KeyValueStore<ConsolidatedPrescriptionKey, ConsolidatedPrescription> byGroupId;
+    private ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context;
 
     @Override
-    public void init(ProcessorContext<ConsolidatedPrescriptionKey, ConsolidatedPrescription> context) {
+    public void init(ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context) {
         this.context = context;
-        this.members = context.getStateStore(membersStoreName);
-        this.emitted = context.getStateStore(groupsStoreName);
+        this.members = context.getStateStore(StoreNames.SESSION_MEMBERS);
+        this.emitted = context.getStateStore(StoreNames.SESSION_GROUPS);
+        this.byGroupId = context.getStateStore(StoreNames.CONSOLIDATED);
     }
 
     @Override
@@ -69,16 +66,20 @@ final class SessionGroupingProcessor
                         Collectors.toMap(ConsolidatedPrescription::getGroupId, Function.identity()));
 
         for (ConsolidatedPrescription group : now) {
-            if (!group.equals(previous.get(group.getGroupId()))) {
-                context.forward(record.withKey(new ConsolidatedPrescriptionKey(group.getGroupId())).withValue(group));
+            ConsolidatedPrescription was = previous.get(group.getGroupId());
+            if (!group.equals(was)) {
+                ConsolidatedPrescriptionKey key = new ConsolidatedPrescriptionKey(group.getGroupId());
+                byGroupId.put(key, group);
+                context.forward(record.withKey(key).withValue(new GroupChange(was, group)));
             }
         }
         java.util.Set<String> current = now.stream().map(ConsolidatedPrescription::getGroupId)
                 .collect(Collectors.toSet());
-        for (String gone : previous.keySet()) {
-            if (!current.contains(gone)) {
-                context.forward(record.withKey(new ConsolidatedPrescriptionKey(gone))
-                        .withValue((ConsolidatedPrescription) null));
+        for (Map.Entry<String, ConsolidatedPrescription> gone : previous.entrySet()) {
+            if (!current.contains(gone.getKey())) {
+                ConsolidatedPrescriptionKey key = new ConsolidatedPrescriptionKey(gone.getKey());
+                byGroupId.delete(key);
+                context.forward(record.withKey(key).withValue(new GroupChange(gone.getValue(), null)));
             }
         }
         if (now.isEmpty()) {
