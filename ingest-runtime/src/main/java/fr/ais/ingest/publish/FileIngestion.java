@@ -13,7 +13,9 @@ import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.SourceRecordKey;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -48,13 +51,34 @@ public final class FileIngestion {
     private final String connectorVersion;
     private final int batchSize;
     private final Clock clock;
+    private final IngestMetrics metrics;
 
     /**
+     * With metrics that nothing exports.
+     *
      * @param clientProperties bootstrap servers and security settings
      * @param batchSize        input records per transaction
      */
     public FileIngestion(SourceFormat format, TopicCatalogue topics, AvroSerdeFactory serdes,
             Map<String, Object> clientProperties, int batchSize, Clock clock) {
+        this(format, topics, serdes, clientProperties, batchSize, clock, IngestMetrics.unexported(format));
+    }
+
+    /**
+     * @param clientProperties bootstrap servers and security settings
+     * @param batchSize        input records per transaction
+     * @param metrics          counts what each transaction committed; they must be {@code format}'s connector's
+     */
+    public FileIngestion(SourceFormat format, TopicCatalogue topics, AvroSerdeFactory serdes,
+            Map<String, Object> clientProperties, int batchSize, Clock clock, IngestMetrics metrics) {
+        if (!metrics.connector().equals(format.connectorName()) || metrics.source() != format.source()) {
+            throw new IllegalArgumentException("metrics of " + metrics.connector() + " (" + metrics.source()
+                    + ") given to the ingestion of " + format.connectorName() + " (" + format.source() + ")");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        this.metrics = metrics;
         this.format = format;
         this.topics = topics;
         this.serdes = serdes;
@@ -101,9 +125,11 @@ public final class FileIngestion {
         long rejected = previous == null || previous.getComplete() ? 0 : previous.getRejected();
         long acceptedNow = 0;
         long rejectedNow = 0;
+        // what the open transaction holds, counted in the metrics once it is committed
+        Batch batch = new Batch();
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer());
-             InputStream in = Files.newInputStream(file);
+             CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
              RecordReader reader = format.open(in, context)) {
             producer.initTransactions();
             producer.beginTransaction();
@@ -122,17 +148,21 @@ public final class FileIngestion {
                             eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)));
                     accepted++;
                     acceptedNow++;
+                    batch.accepted++;
                 } else if (record instanceof ParsedRecord.Rejected r) {
                     DeadLetterKey key = new DeadLetterKey(format.source(), context.origin(), "line " + r.line());
                     producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
                             letterValues.serialize(deadLetterTopic, deadLetter(context.origin(), r.line(), r.rejection()))));
                     rejected++;
                     rejectedNow++;
+                    batch.rejected.merge(r.rejection().reason(), 1L, Long::sum);
                 }
+                batch.read++;
                 if (++inBatch >= batchSize) {
                     sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
                             file, done, accepted, rejected, false, nextPosition);
                     producer.commitTransaction();
+                    batch.committed(in.count());
                     progress.accept(done);
                     producer.beginTransaction();
                     inBatch = 0;
@@ -141,9 +171,71 @@ public final class FileIngestion {
             sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
                     file, done, accepted, rejected, true, nextPosition);
             producer.commitTransaction();
+            batch.committed(in.count());
+            metrics.succeeded(clock.instant());
             progress.accept(done);
         }
         return new IngestSummary(context.origin(), done - skip, acceptedNow, rejectedNow, skip, false, seconds(started));
+    }
+
+    /** The records of the open transaction, and the input bytes counted so far. */
+    private final class Batch {
+        long read;
+        long accepted;
+        final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        long bytesCounted;
+
+        /** Counts the batch in the metrics, once its transaction is committed, and starts the next one. */
+        void committed(long bytesReadSoFar) {
+            metrics.committed(read, accepted, rejected, bytesReadSoFar - bytesCounted);
+            bytesCounted = bytesReadSoFar;
+            read = 0;
+            accepted = 0;
+            rejected.clear();
+        }
+    }
+
+    /** Counts the bytes read from the file (the readers buffer ahead: a count is exact once the input is read). */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     private DeadLetter deadLetter(String origin, long line, Rejection rejection) {
