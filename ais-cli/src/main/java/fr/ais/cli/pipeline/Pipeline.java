@@ -19,6 +19,7 @@ import fr.ais.ingest.SourceFormat;
 import fr.ais.ingest.imilo.ImiloFormat;
 import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.pe.PeFormat;
+import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.registry.AvroSerdeFactory;
@@ -76,6 +77,27 @@ public final class Pipeline {
             throw new UserException(file.getFileName() + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Watches a drop directory: every complete file dropped into it is published exactly once, then moved to
+     * {@code done/}, or to {@code failed/} with the reason when the file is unusable. Runs until closed.
+     */
+    public DropDirectoryService watch(Source source, Path dir, Charset charset, Pseudonymizer pseudonymizer,
+            DropDirectoryService.Listener listener) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("no such directory: " + dir);
+        }
+        FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
+                connection.clientProperties(), BATCH, Clock.systemUTC());
+        try {
+            return DropDirectoryService.start(dir,
+                    file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
+                            false, done -> { }),
+                    listener, DropDirectoryService.Settings.defaults());
+        } catch (IOException e) {
+            throw new UserException("cannot watch " + dir + ": " + e.getMessage(), e);
         }
     }
 
