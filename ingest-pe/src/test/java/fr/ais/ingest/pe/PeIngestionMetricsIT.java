@@ -11,6 +11,9 @@ import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
 import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.platform.topics.TopicSnapshot;
+import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.SourceRecordKey;
 import fr.ais.schemas.RejectReason;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +107,34 @@ class PeIngestionMetricsIT {
         assertThat(again.alreadyComplete()).isTrue();
         assertThat(counter(IngestMetrics.RECORDS_READ)).isEqualTo(summary.read());
         assertThat(counter(IngestMetrics.BYTES_READ)).isEqualTo(Files.size(file));
+    }
+
+    @Test
+    void without_transactions_the_same_records_are_published_and_counted() throws Exception {
+        List<String> lines = new ArrayList<>(List.of(PeExport.HEADER));
+        for (int id = 1; id <= 7; id++) {
+            lines.add(row(id, id == 4 ? "code_region_formation" : null, "99"));
+        }
+        Path file = dir.resolve(PeExport.FILE);
+        Files.write(file, lines, StandardCharsets.UTF_8);
+        FileIngestion plain = ingestion().withoutTransactions();
+        assertThat(plain.transactional()).isFalse();
+
+        IngestSummary summary = plain.ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+
+        assertThat(summary.read()).isEqualTo(7);
+        assertThat(summary.rejected()).isEqualTo(1);
+        assertThat(counter(IngestMetrics.RECORDS_ACCEPTED)).isEqualTo(6);
+        assertThat(counter(IngestMetrics.RECORDS_REJECTED, "reason", "BAD_REGION")).isEqualTo(1);
+        List<String> keys = new ArrayList<>();
+        TopicSnapshot.read(stack.clientProperties(), topics.topic(TopicCatalogue.PE_EVENTS).name(),
+                stack.serdes().forKeys(SourceRecordKey.class).deserializer(),
+                stack.serdes().forValues(PrescriptionEvent.class).deserializer(),
+                (key, event) -> keys.add(event.getSourceKey()));
+        assertThat(keys).hasSize(6).doesNotHaveDuplicates();
+        // its checkpoint is complete: the file is known as ingested
+        assertThat(ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { })
+                .alreadyComplete()).isTrue();
     }
 
     @Test
