@@ -1,6 +1,8 @@
 package fr.ais.cli;
 
 import fr.ais.cli.pipeline.Pipeline;
+import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.schemas.Source;
 import java.nio.charset.Charset;
@@ -13,7 +15,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Publish a source export exactly once: accepted records as events, the others as dead letters."
-                + " An interrupted run resumes; a file already ingested publishes nothing unless --force.")
+                + " An interrupted run resumes; a file already ingested publishes nothing unless --force."
+                + " With --watch DIR, publish every file dropped into DIR, then move it to DIR/done/, or to"
+                + " DIR/failed/ with a <name>.reason.txt when the file is unusable; runs until Ctrl-C.")
 final class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -22,23 +26,74 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SOURCE", description = "pe, imilo or ouiform.")
     String source;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The export file.")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "FILE", description = "The export file (not with --watch).")
     Path file;
+
+    @Option(names = "--watch", paramLabel = "DIR",
+            description = "Watch a drop directory instead of ingesting one FILE: files are taken in name order once"
+                    + " their size is stable; names ending .part or .tmp and hidden files are ignored.")
+    Path watch;
 
     @Option(names = "--charset", defaultValue = "UTF-8",
             description = "Charset of the file (legacy PE exports: ISO-8859-1; default: ${DEFAULT-VALUE}).")
     Charset charset;
 
-    @Option(names = "--force", description = "Publish again a file that was already fully ingested.")
+    @Option(names = "--force", description = "Publish again a file that was already fully ingested (not with --watch).")
     boolean force;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         Source s = parseSource(source);
+        checkArguments();
+        Pseudonymizer pseudonymizer = PseudonymKey.fromSettings(System.getenv());
         Pipeline pipeline = new Pipeline(connection, false);
-        IngestSummary summary = pipeline.ingest(s, file, charset, PseudonymKey.fromSettings(System.getenv()), force,
-                done -> { });
+        if (watch != null) {
+            return watch(pipeline, s, pseudonymizer);
+        }
+        IngestSummary summary = pipeline.ingest(s, file, charset, pseudonymizer, force, done -> { });
         System.out.println(summary.line());
+        return 0;
+    }
+
+    void checkArguments() {
+        if (watch == null && file == null) {
+            throw new UserException("give the export FILE, or --watch DIR");
+        }
+        if (watch != null && file != null) {
+            throw new UserException("give either the export FILE or --watch DIR, not both");
+        }
+        if (watch != null && force) {
+            throw new UserException("--force cannot be used with --watch");
+        }
+    }
+
+    private int watch(Pipeline pipeline, Source s, Pseudonymizer pseudonymizer) throws InterruptedException {
+        DropDirectoryService service = pipeline.watch(s, watch, charset, pseudonymizer, new DropDirectoryService.Listener() {
+            @Override
+            public void ingested(Path dropped, IngestSummary summary, Path movedTo) {
+                System.out.println(summary.line());
+            }
+
+            @Override
+            public void failed(Path dropped, Exception error, Path movedTo) {
+                System.out.println(dropped.getFileName() + ": unusable, moved to " + movedTo + ": " + error.getMessage());
+            }
+
+            @Override
+            public void willRetry(Path dropped, Exception error) {
+                System.err.println(dropped.getFileName() + ": cannot be ingested now, trying again later: "
+                        + error.getMessage());
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "ais-ingest-watch-shutdown"));
+        System.out.println("watching " + service.directory() + " for " + source + " exports; Ctrl-C stops");
+        service.awaitClosed();
         return 0;
     }
 

@@ -40,6 +40,16 @@ class AisCommandHelpTest {
     }
 
     @Test
+    void ingest_takes_either_a_file_or_a_drop_directory() {
+        assertThat(run("ingest", "pe").err.strip()).isEqualTo("ais: give the export FILE, or --watch DIR");
+        assertThat(run("ingest", "pe", "x.csv", "--watch", "drop").err.strip())
+                .isEqualTo("ais: give either the export FILE or --watch DIR, not both");
+        Run run = run("ingest", "pe", "--watch", "drop", "--force");
+        assertThat(run.code).isEqualTo(AisCommand.FAILURE);
+        assertThat(run.err.strip()).isEqualTo("ais: --force cannot be used with --watch");
+    }
+
+    @Test
     void secrets_are_masked_in_the_printed_configuration() {
         assertThat(ConfigCommand.masked("AIS_PSEUDONYM_KEY", "very secret value")).isEqualTo("****");
         assertThat(ConfigCommand.masked("AIS_SCHEMA_REGISTRY_PASSWORD", "pw")).isEqualTo("****");

@@ -25,6 +25,7 @@ import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.api.ApiIngestion;
 import fr.ais.ingest.ouiform.api.OuiFormApiClient;
 import fr.ais.ingest.pe.PeFormat;
+import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.registry.AvroSerdeFactory;
@@ -95,6 +96,27 @@ public final class Pipeline {
     public IngestSummary ingestApi(OuiFormApiClient client, Pseudonymizer pseudonymizer) {
         return new ApiIngestion(client, connection.catalogue(), serdes, connection.clientProperties(), API_PAGE,
                 Clock.systemUTC()).ingest(pseudonymizer);
+    }
+
+    /**
+     * Watches a drop directory: every complete file dropped into it is published exactly once, then moved to
+     * {@code done/}, or to {@code failed/} with the reason when the file is unusable. Runs until closed.
+     */
+    public DropDirectoryService watch(Source source, Path dir, Charset charset, Pseudonymizer pseudonymizer,
+            DropDirectoryService.Listener listener) {
+        if (!Files.isDirectory(dir)) {
+            throw new UserException("no such directory: " + dir);
+        }
+        FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
+                connection.clientProperties(), BATCH, Clock.systemUTC());
+        try {
+            return DropDirectoryService.start(dir,
+                    file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
+                            false, done -> { }),
+                    listener, DropDirectoryService.Settings.defaults());
+        } catch (IOException e) {
+            throw new UserException("cannot watch " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Validates the whole targets file, then publishes it; nothing is published if a line is wrong. */

@@ -13,7 +13,9 @@ import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.SourceRecordKey;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,13 +24,17 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -48,13 +54,42 @@ public final class FileIngestion {
     private final String connectorVersion;
     private final int batchSize;
     private final Clock clock;
+    private final IngestMetrics metrics;
+    private final boolean transactional;
 
     /**
+     * With metrics that nothing exports.
+     *
      * @param clientProperties bootstrap servers and security settings
      * @param batchSize        input records per transaction
      */
     public FileIngestion(SourceFormat format, TopicCatalogue topics, AvroSerdeFactory serdes,
             Map<String, Object> clientProperties, int batchSize, Clock clock) {
+        this(format, topics, serdes, clientProperties, batchSize, clock, IngestMetrics.unexported(format));
+    }
+
+    /**
+     * @param clientProperties bootstrap servers and security settings
+     * @param batchSize        input records per transaction
+     * @param metrics          counts what each transaction committed; they must be {@code format}'s connector's
+     */
+    public FileIngestion(SourceFormat format, TopicCatalogue topics, AvroSerdeFactory serdes,
+            Map<String, Object> clientProperties, int batchSize, Clock clock, IngestMetrics metrics) {
+        this(format, topics, serdes, clientProperties, batchSize, clock, metrics, true);
+    }
+
+    private FileIngestion(SourceFormat format, TopicCatalogue topics, AvroSerdeFactory serdes,
+            Map<String, Object> clientProperties, int batchSize, Clock clock, IngestMetrics metrics,
+            boolean transactional) {
+        this.transactional = transactional;
+        if (!metrics.connector().equals(format.connectorName()) || metrics.source() != format.source()) {
+            throw new IllegalArgumentException("metrics of " + metrics.connector() + " (" + metrics.source()
+                    + ") given to the ingestion of " + format.connectorName() + " (" + format.source() + ")");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be positive: " + batchSize);
+        }
+        this.metrics = metrics;
         this.format = format;
         this.topics = topics;
         this.serdes = serdes;
@@ -63,6 +98,21 @@ public final class FileIngestion {
         this.clock = clock;
         String version = FileIngestion.class.getPackage().getImplementationVersion();
         this.connectorVersion = format.connectorName() + " " + (version == null ? "dev" : version);
+    }
+
+    /**
+     * The same ingestion with a plain idempotent producer, without transactions: <b>for benchmarks only</b>, to
+     * measure what the transactions cost. Records are no longer published exactly once (a run killed in the middle
+     * may leave a checkpoint ahead of its events, or events without their checkpoint), and the metrics count the
+     * whole file once the producer has flushed it.
+     */
+    public FileIngestion withoutTransactions() {
+        return new FileIngestion(format, topics, serdes, clientProperties, batchSize, clock, metrics, false);
+    }
+
+    /** Whether records, dead letters and checkpoints are published in transactions (the default). */
+    public boolean transactional() {
+        return transactional;
     }
 
     /**
@@ -101,12 +151,23 @@ public final class FileIngestion {
         long rejected = previous == null || previous.getComplete() ? 0 : previous.getRejected();
         long acceptedNow = 0;
         long rejectedNow = 0;
+        // what the open transaction holds, counted in the metrics once it is committed
+        Batch batch = new Batch();
+        // without transactions, a failed send shows only here (with them, the commit throws)
+        AtomicReference<Exception> failed = new AtomicReference<>();
+        Callback failures = (metadata, e) -> {
+            if (e != null) {
+                failed.compareAndSet(null, e);
+            }
+        };
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer());
-             InputStream in = Files.newInputStream(file);
+             CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
              RecordReader reader = format.open(in, context)) {
-            producer.initTransactions();
-            producer.beginTransaction();
+            if (transactional) {
+                producer.initTransactions();
+                producer.beginTransaction();
+            }
             int inBatch = 0;
             for (ParsedRecord record = reader.next(); record != null; record = reader.next()) {
                 done++;
@@ -119,31 +180,108 @@ public final class FileIngestion {
                     event.setOrigin(context.origin());
                     SourceRecordKey key = new SourceRecordKey(event.getSource(), event.getSourceKey());
                     producer.send(new ProducerRecord<>(eventsTopic, null, event.getVersionTimestamp().toEpochMilli(),
-                            eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)));
+                            eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)), failures);
                     accepted++;
                     acceptedNow++;
+                    batch.accepted++;
                 } else if (record instanceof ParsedRecord.Rejected r) {
                     DeadLetterKey key = new DeadLetterKey(format.source(), context.origin(), "line " + r.line());
                     producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
-                            letterValues.serialize(deadLetterTopic, deadLetter(context.origin(), r.line(), r.rejection()))));
+                            letterValues.serialize(deadLetterTopic, deadLetter(context.origin(), r.line(), r.rejection()))),
+                            failures);
                     rejected++;
                     rejectedNow++;
+                    batch.rejected.merge(r.rejection().reason(), 1L, Long::sum);
                 }
+                batch.read++;
                 if (++inBatch >= batchSize) {
                     sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
-                            file, done, accepted, rejected, false, nextPosition);
-                    producer.commitTransaction();
+                            file, done, accepted, rejected, false, nextPosition, failures);
+                    if (transactional) {
+                        producer.commitTransaction();
+                        batch.committed(in.count());
+                        producer.beginTransaction();
+                    }
                     progress.accept(done);
-                    producer.beginTransaction();
                     inBatch = 0;
                 }
             }
             sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
-                    file, done, accepted, rejected, true, nextPosition);
-            producer.commitTransaction();
+                    file, done, accepted, rejected, true, nextPosition, failures);
+            if (transactional) {
+                producer.commitTransaction();
+            } else {
+                producer.flush();
+                if (failed.get() != null) {
+                    throw new KafkaException("cannot publish " + file.getFileName() + ": " + failed.get().getMessage(),
+                            failed.get());
+                }
+            }
+            batch.committed(in.count());
+            metrics.succeeded(clock.instant());
             progress.accept(done);
         }
         return new IngestSummary(context.origin(), done - skip, acceptedNow, rejectedNow, skip, false, seconds(started));
+    }
+
+    /** The records of the open transaction, and the input bytes counted so far. */
+    private final class Batch {
+        long read;
+        long accepted;
+        final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        long bytesCounted;
+
+        /** Counts the batch in the metrics, once its transaction is committed, and starts the next one. */
+        void committed(long bytesReadSoFar) {
+            metrics.committed(read, accepted, rejected, bytesReadSoFar - bytesCounted);
+            bytesCounted = bytesReadSoFar;
+            read = 0;
+            accepted = 0;
+            rejected.clear();
+        }
+    }
+
+    /** Counts the bytes read from the file (the readers buffer ahead: a count is exact once the input is read). */
+    private static final class CountingInputStream extends FilterInputStream {
+        private long count;
+
+        CountingInputStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     private DeadLetter deadLetter(String origin, long line, Rejection rejection) {
@@ -164,7 +302,7 @@ public final class FileIngestion {
     private void sendCheckpoint(KafkaProducer<byte[], byte[]> producer, String topic,
             Serializer<ConnectorCheckpointKey> keys, Serializer<ConnectorCheckpoint> values,
             ConnectorCheckpointKey key, Path file, long done, long accepted, long rejected, boolean complete,
-            long nextPosition) {
+            long nextPosition, Callback failures) {
         ConnectorCheckpoint checkpoint = ConnectorCheckpoint.newBuilder()
                 .setConnector(key.getConnector())
                 .setInput(key.getInput())
@@ -176,13 +314,15 @@ public final class FileIngestion {
                 .setNextSourcePosition(nextPosition)
                 .setUpdatedAt(clock.instant())
                 .build();
-        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, key), values.serialize(topic, checkpoint)));
+        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, key), values.serialize(topic, checkpoint)), failures);
     }
 
     private Map<String, Object> producerProperties() {
         Map<String, Object> props = new HashMap<>(clientProperties);
         // one stable id per connector and namespace: a restarted run fences the one it replaces
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + format.connectorName());
+        if (transactional) {
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + format.connectorName());
+        }
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
