@@ -1,13 +1,17 @@
 package fr.ais.cli;
 
 import fr.ais.synthetic.fakeouiform.FakeOuiFormServer;
+import fr.ais.synthetic.fakeouiform.Faults;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "fake-ouiform", mixinStandardHelpOptions = true,
-        description = "Serve a OuiForm JSON Lines export through a fake OuiForm API, for demos and tests.")
+        description = {"Serve a OuiForm JSON Lines export through a fake OuiForm API, for demos and tests, with faults"
+                + " to inject: 429 with Retry-After, 5xx, dropped connections, slow answers.",
+                "Example: ais fake-ouiform --data ouiform.jsonl --rate-limit 1 --server-errors 2 --delay PT0.2S"})
 final class FakeOuiFormCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "OuiForm JSON Lines file to serve.")
@@ -20,9 +24,35 @@ final class FakeOuiFormCommand implements Callable<Integer> {
             description = "Bearer token clients must send (env AIS_OUIFORM_TOKEN).")
     String token;
 
+    @Option(names = "--rate-limit", paramLabel = "N",
+            description = "Answer the first N requests 429 Too Many Requests with Retry-After: --retry-after.")
+    int rateLimits;
+
+    @Option(names = "--retry-after", defaultValue = "PT2S",
+            description = "Retry-After of the 429 answers, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration retryAfter;
+
+    @Option(names = "--server-errors", paramLabel = "N",
+            description = "Then answer N requests with --error-status.")
+    int serverErrors;
+
+    @Option(names = "--error-status", defaultValue = "503", description = "5xx status of those (default: ${DEFAULT-VALUE}).")
+    int errorStatus;
+
+    @Option(names = "--drop-connections", paramLabel = "N", description = "Close N connections without answering.")
+    int drops;
+
+    @Option(names = "--delay", defaultValue = "PT0S",
+            description = "Answer every request after this delay, ISO-8601, e.g. PT0.5S (default: none).")
+    Duration delay;
+
     @Override
     public Integer call() throws Exception {
-        FakeOuiFormServer.run(data, port, token);
+        Faults faults = Faults.none().rateLimit(rateLimits, retryAfter).dropConnections(drops).delay(delay);
+        if (serverErrors > 0) {
+            faults.serverErrors(serverErrors, errorStatus);
+        }
+        FakeOuiFormServer.run(data, port, token, faults);
         return 0;
     }
 }

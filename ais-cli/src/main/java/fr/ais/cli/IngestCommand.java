@@ -1,5 +1,6 @@
 package fr.ais.cli;
 
+import fr.ais.cli.pipeline.MetricsEndpoint;
 import fr.ais.cli.pipeline.Pipeline;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.publish.DropDirectoryService;
@@ -34,6 +35,10 @@ final class IngestCommand implements Callable<Integer> {
                     + " their size is stable; names ending .part or .tmp and hidden files are ignored.")
     Path watch;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "With --watch: serve the connector's Prometheus metrics on http://127.0.0.1:PORT/metrics.")
+    Integer metricsPort;
+
     @Option(names = "--charset", defaultValue = "UTF-8",
             description = "Charset of the file (legacy PE exports: ISO-8859-1; default: ${DEFAULT-VALUE}).")
     Charset charset;
@@ -50,7 +55,9 @@ final class IngestCommand implements Callable<Integer> {
         if (watch != null) {
             return watch(pipeline, s, pseudonymizer);
         }
-        IngestSummary summary = pipeline.ingest(s, file, charset, pseudonymizer, force, done -> { });
+        ProgressLine progress = ProgressLine.onConsole(System.out, file.getFileName().toString());
+        IngestSummary summary = pipeline.ingest(s, file, charset, pseudonymizer, force, progress::records);
+        progress.end();
         System.out.println(summary.line());
         return 0;
     }
@@ -61,6 +68,9 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (watch != null && file != null) {
             throw new UserException("give either the export FILE or --watch DIR, not both");
+        }
+        if (watch == null && metricsPort != null) {
+            throw new UserException("--metrics-port goes with --watch: a one-shot run prints its summary");
         }
         if (watch != null && force) {
             throw new UserException("--force cannot be used with --watch");
@@ -93,7 +103,12 @@ final class IngestCommand implements Callable<Integer> {
             }
         }, "ais-ingest-watch-shutdown"));
         System.out.println("watching " + service.directory() + " for " + source + " exports; Ctrl-C stops");
-        service.awaitClosed();
+        try (MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(pipeline.registry(), metricsPort)) {
+            if (metrics != null) {
+                System.out.println("metrics     " + metrics.url());
+            }
+            service.awaitClosed();
+        }
         return 0;
     }
 

@@ -1,5 +1,6 @@
 package fr.ais.cli;
 
+import fr.ais.cli.pipeline.MetricsEndpoint;
 import fr.ais.cli.pipeline.Pipeline;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ouiform.api.OuiFormApiClient;
@@ -39,6 +40,11 @@ final class OuiFormApiCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Run one pass and exit.")
     boolean once;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the connector's Prometheus metrics (read, accepted, rejected by reason, lag behind"
+                    + " the API, last success) on http://127.0.0.1:PORT/metrics while polling.")
+    Integer metricsPort;
+
     @Override
     public Integer call() throws InterruptedException {
         Settings settings;
@@ -57,6 +63,11 @@ final class OuiFormApiCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ais-ouiform-api-shutdown"));
         int failures = 0;
+        MetricsEndpoint metrics = metricsPort == null || once ? null
+                : MetricsEndpoint.start(pipeline.registry(), metricsPort);
+        if (metrics != null) {
+            System.out.println("metrics     " + metrics.url());
+        }
         do {
             try {
                 IngestSummary summary = pipeline.ingestApi(client, pseudonymizer);
@@ -70,6 +81,9 @@ final class OuiFormApiCommand implements Callable<Integer> {
                 }
             }
         } while (!once && !stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
+        if (metrics != null) {
+            metrics.close();
+        }
         return failures == 0 ? 0 : AisCommand.FAILURE;
     }
 }

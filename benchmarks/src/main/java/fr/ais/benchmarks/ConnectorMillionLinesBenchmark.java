@@ -2,6 +2,9 @@ package fr.ais.benchmarks;
 
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.SourceFormat;
+import fr.ais.ingest.imilo.ImiloFormat;
+import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
@@ -12,6 +15,7 @@ import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.registry.InMemorySchemaRegistry;
 import fr.ais.registry.WireFormatSerdeFactory;
+import fr.ais.schemas.Source;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
@@ -25,6 +29,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,7 +41,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /**
- * The PE connector on a 1,000,000-line export, published to an embedded broker with transactions (as {@code ais
+ * Each connector (PE, I-Milo, OuiForm) on a 1,000,000-line export, published to an embedded broker with transactions (as {@code ais
  * ingest} does: 500 records and the checkpoint per transaction) and without (a plain idempotent producer), printing
  * lines/s and the peak heap used, sampled every 10 ms from a background thread. Run it with a small heap (e.g.
  * {@code -Xmx512m}) to show the memory stays flat whatever the file size. The broker runs in the same JVM: the heap
@@ -44,7 +50,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * <p>The export is written by repeating the data lines of a generated year (synthetic-data, 1 % bad records) with
  * fresh {@code id_ais}, so it keeps the generator's mix of records and rejections.
  *
- * <p>Usage: {@code java -Xmx512m -cp ... fr.ais.benchmarks.ConnectorMillionLinesBenchmark [lines] [rounds]}.
+ * <p>Usage: {@code java -Xmx512m -cp ... fr.ais.benchmarks.ConnectorMillionLinesBenchmark [lines] [rounds] [pe|imilo|ouiform|all]}.
  */
 public final class ConnectorMillionLinesBenchmark {
 
@@ -57,12 +63,21 @@ public final class ConnectorMillionLinesBenchmark {
     public static void main(String[] args) throws Exception {
         int lines = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        List<Source> sources = args.length > 2 && !args[2].equals("all")
+                ? List.of(Source.valueOf(args[2].toUpperCase(Locale.ROOT))) : List.of(Source.values());
         Path work = Files.createTempDirectory("ais-bench-connector-");
-        Path file = work.resolve("pe-" + lines + ".csv");
-        long writeStart = System.nanoTime();
-        writePeExport(work.resolve("template"), file, lines);
-        System.out.printf(Locale.ROOT, "%s: %,d data lines, %.1f MiB, written in %.1f s%n", file, lines,
-                Files.size(file) / 1048576.0, (System.nanoTime() - writeStart) / 1e9);
+        GeneratedDataSet template = Generator.generate(
+                GeneratorOptions.defaults(work.resolve("template")).withPeople(TEMPLATE_PEOPLE));
+        Map<Source, Path> files = new EnumMap<>(Source.class);
+        for (Source source : sources) {
+            Path file = work.resolve(source.name().toLowerCase(Locale.ROOT) + "-" + lines
+                    + (source == Source.PE ? ".csv" : ".jsonl"));
+            long writeStart = System.nanoTime();
+            writeExport(source, template, file, lines);
+            System.out.printf(Locale.ROOT, "%s: %,d data lines, %.1f MiB, written in %.1f s%n", file, lines,
+                    Files.size(file) / 1048576.0, (System.nanoTime() - writeStart) / 1e9);
+            files.put(source, file);
+        }
         System.out.printf(Locale.ROOT, "JVM max heap %d MiB, %d processors, Java %s%n",
                 Runtime.getRuntime().maxMemory() / 1048576, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -72,18 +87,21 @@ public final class ConnectorMillionLinesBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.inDirectory(work.resolve("kafka")))) {
             Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrapServers());
             for (int round = 1; round <= rounds; round++) {
-                for (boolean transactional : new boolean[] {true, false}) {
-                    // a namespace of its own: its checkpoint topic does not know the file yet
-                    TopicCatalogue topics = TopicCatalogue.withNamespace(
-                            (transactional ? "tx" : "plain") + round + ".");
-                    createTopics(broker, topics);
-                    FileIngestion ingestion = new FileIngestion(new PeFormat(), topics, serdes, client, BATCH,
-                            Clock.systemUTC());
-                    if (!transactional) {
-                        ingestion = ingestion.withoutTransactions();
+                for (Map.Entry<Source, Path> input : files.entrySet()) {
+                    for (boolean transactional : new boolean[] {true, false}) {
+                        // a namespace of its own: its checkpoint topic does not know the file yet
+                        TopicCatalogue topics = TopicCatalogue.withNamespace((transactional ? "tx" : "plain") + round
+                                + input.getKey().name().toLowerCase(Locale.ROOT) + ".");
+                        createTopics(broker, topics);
+                        FileIngestion ingestion = new FileIngestion(format(input.getKey()), topics, serdes, client,
+                                BATCH, Clock.systemUTC());
+                        if (!transactional) {
+                            ingestion = ingestion.withoutTransactions();
+                        }
+                        Path file = input.getValue();
+                        run(round, ingestion, file, new ReadContext(file.getFileName().toString(),
+                                StandardCharsets.UTF_8, pseudonymizer));
                     }
-                    run(round, ingestion, file, new ReadContext(file.getFileName().toString(), StandardCharsets.UTF_8,
-                            pseudonymizer));
                 }
             }
         } finally {
@@ -125,39 +143,64 @@ public final class ConnectorMillionLinesBenchmark {
         }
         System.gc();
         long after = memory.getHeapMemoryUsage().getUsed();
-        System.out.printf(Locale.ROOT, "round %d %-15s read %,d (accepted %,d / rejected %,d) in %.1f s: %,.0f lines/s, "
+        System.out.printf(Locale.ROOT, "round %d %-20s %-15s read %,d (accepted %,d / rejected %,d) in %.1f s: %,.0f lines/s, "
                         + "%.1f MiB/s; heap used: %d MiB before, peak %d MiB, %d MiB after GC%n",
-                round, ingestion.transactional() ? "transactions" : "no transactions", summary.read(),
+                round, file.getFileName(), ingestion.transactional() ? "transactions" : "no transactions", summary.read(),
                 summary.accepted(), summary.rejected(), summary.seconds(), summary.read() / summary.seconds(),
                 Files.size(file) / 1048576.0 / summary.seconds(), before / 1048576, peak.get() / 1048576,
                 after / 1048576);
     }
 
+    private static SourceFormat format(Source source) {
+        return switch (source) {
+            case PE -> new PeFormat();
+            case IMILO -> new ImiloFormat();
+            case OUIFORM -> new OuiFormFormat();
+        };
+    }
+
     /**
-     * Writes {@code lines} data lines: the generated year's lines over and over, each with an {@code id_ais} of its
-     * own (streamed: the template is read again for each repetition).
+     * Writes {@code lines} data lines of {@code source}: the generated year's lines over and over (streamed: the
+     * template is read again for each repetition). PE lines get an {@code id_ais} of their own; JSON lines get a
+     * source key prefixed by the repetition, so the versions of one record stay together.
      */
-    static void writePeExport(Path templateDir, Path file, int lines) throws IOException {
-        GeneratedDataSet template = Generator.generate(GeneratorOptions.defaults(templateDir).withPeople(TEMPLATE_PEOPLE));
+    static void writeExport(Source source, GeneratedDataSet template, Path file, int lines) throws IOException {
+        Path from = switch (source) {
+            case PE -> template.peFile();
+            case IMILO -> template.imiloFile();
+            case OUIFORM -> template.ouiformFile();
+        };
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(String.join(";", PeFormat.COLUMNS));
-            out.write('\n');
+            if (source == Source.PE) {
+                out.write(String.join(";", PeFormat.COLUMNS));
+                out.write('\n');
+            }
             int written = 0;
-            while (written < lines) {
-                try (BufferedReader in = Files.newBufferedReader(template.peFile(), StandardCharsets.UTF_8)) {
-                    in.readLine(); // header
+            for (int repetition = 1; written < lines; repetition++) {
+                try (BufferedReader in = Files.newBufferedReader(from, StandardCharsets.UTF_8)) {
+                    if (source == Source.PE) {
+                        in.readLine(); // header
+                    }
                     for (String line = in.readLine(); line != null && written < lines; line = in.readLine()) {
-                        int separator = line.indexOf(';');
-                        if (line.startsWith("AIS-") && separator > 0) {
-                            line = String.format(Locale.ROOT, "AIS-%07d", written + 1) + line.substring(separator);
-                        }
-                        out.write(line);
+                        out.write(fresh(source, line, written, repetition));
                         out.write('\n');
                         written++;
                     }
                 }
             }
         }
+    }
+
+    private static String fresh(Source source, String line, int index, int repetition) {
+        return switch (source) {
+            case PE -> {
+                int separator = line.indexOf(';');
+                yield line.startsWith("AIS-") && separator > 0
+                        ? String.format(Locale.ROOT, "AIS-%07d", index + 1) + line.substring(separator) : line;
+            }
+            case IMILO -> line.replace("\"prescription\":{\"id\":\"", "\"prescription\":{\"id\":\"R" + repetition + "-");
+            case OUIFORM -> line.replace("{\"id\":\"", "{\"id\":\"R" + repetition + "-");
+        };
     }
 
     private static void createTopics(EmbeddedKafkaBroker broker, TopicCatalogue topics) throws Exception {

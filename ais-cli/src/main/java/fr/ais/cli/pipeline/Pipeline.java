@@ -27,6 +27,7 @@ import fr.ais.ingest.ouiform.api.OuiFormApiClient;
 import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.FileIngestion;
+import fr.ais.ingest.publish.IngestMetrics;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.Source;
@@ -37,8 +38,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.Topology;
 
@@ -57,6 +61,9 @@ public final class Pipeline {
 
     private final ConnectionOptions connection;
     private final AvroSerdeFactory serdes;
+    /** Connector and consolidation metrics of this process, scraped by Prometheus where a server exposes them. */
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<Source, IngestMetrics> connectorMetrics = new EnumMap<>(Source.class);
 
     public Pipeline(ConnectionOptions connection, boolean autoRegister) {
         this.connection = connection;
@@ -78,7 +85,7 @@ public final class Pipeline {
             throw new UserException("no such file: " + file);
         }
         FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
-                connection.clientProperties(), BATCH, Clock.systemUTC());
+                connection.clientProperties(), BATCH, Clock.systemUTC(), connectorMetrics(source));
         try {
             return ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
                     force, progress);
@@ -95,7 +102,7 @@ public final class Pipeline {
      */
     public IngestSummary ingestApi(OuiFormApiClient client, Pseudonymizer pseudonymizer) {
         return new ApiIngestion(client, connection.catalogue(), serdes, connection.clientProperties(), API_PAGE,
-                Clock.systemUTC()).ingest(pseudonymizer);
+                Clock.systemUTC(), connectorMetrics(Source.OUIFORM)).ingest(pseudonymizer);
     }
 
     /**
@@ -108,7 +115,7 @@ public final class Pipeline {
             throw new UserException("no such directory: " + dir);
         }
         FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
-                connection.clientProperties(), BATCH, Clock.systemUTC());
+                connection.clientProperties(), BATCH, Clock.systemUTC(), connectorMetrics(source));
         try {
             return DropDirectoryService.start(dir,
                     file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
@@ -117,6 +124,16 @@ public final class Pipeline {
         } catch (IOException e) {
             throw new UserException("cannot watch " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** This process's metrics registry: the connectors' counters, and the consolidation's once started. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** One set of meters per connector for the life of the process (gauges register once). */
+    private synchronized IngestMetrics connectorMetrics(Source source) {
+        return connectorMetrics.computeIfAbsent(source, s -> IngestMetrics.of(registry, formatOf(s)));
     }
 
     /** Validates the whole targets file, then publishes it; nothing is published if a line is wrong. */
@@ -173,7 +190,7 @@ public final class Pipeline {
         StreamsAppConfig withServer = new StreamsAppConfig(config.applicationId(), config.clientProperties(),
                 config.stateDir(), config.streamThreads(), config.commitInterval(), config.replicationFactor(),
                 config.blockCacheBytes(), config.writeBufferBytes(), listen.host() + ":" + listen.port());
-        PipelineMetrics metrics = new PipelineMetrics();
+        PipelineMetrics metrics = new PipelineMetrics(registry);
         Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert));
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),

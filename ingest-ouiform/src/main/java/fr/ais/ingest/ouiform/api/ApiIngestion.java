@@ -7,6 +7,7 @@ import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.Rejection;
 import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.OuiFormRecordMapper;
+import fr.ais.ingest.publish.IngestMetrics;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.platform.topics.TopicSnapshot;
@@ -16,10 +17,14 @@ import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +66,7 @@ public final class ApiIngestion {
     private final String connectorName = new OuiFormFormat().connectorName();
     private final String connectorVersion;
     private final OuiFormRecordMapper mapper = new OuiFormRecordMapper();
+    private final IngestMetrics metrics;
 
     /**
      * @param client           the API, usually an {@link OuiFormApiClient}
@@ -69,6 +75,13 @@ public final class ApiIngestion {
      */
     public ApiIngestion(PageSource client, TopicCatalogue topics, AvroSerdeFactory serdes,
             Map<String, Object> clientProperties, int pageSize, Clock clock) {
+        this(client, topics, serdes, clientProperties, pageSize, clock, IngestMetrics.unexported(new OuiFormFormat()));
+    }
+
+    /** @param metrics counted after each committed page; the lag is how old the newest item published is */
+    public ApiIngestion(PageSource client, TopicCatalogue topics, AvroSerdeFactory serdes,
+            Map<String, Object> clientProperties, int pageSize, Clock clock, IngestMetrics metrics) {
+        this.metrics = metrics;
         if (pageSize < 1) {
             throw new IllegalArgumentException("pageSize must be positive, was " + pageSize);
         }
@@ -119,6 +132,9 @@ public final class ApiIngestion {
                 ApiPage page = client.fetch(position.updatedSince(), pageSize, position.cursor());
                 long pageNumber = position.nextPage();
                 producer.beginTransaction();
+                long pageAccepted = 0;
+                Map<RejectReason, Long> pageRejected = new EnumMap<>(RejectReason.class);
+                Instant newestInPage = null;
                 try {
                     List<JsonNode> items = page.items();
                     for (int i = 0; i < items.size(); i++) {
@@ -132,12 +148,15 @@ public final class ApiIngestion {
                             out.event(producer, a.event(), nextSourcePosition++);
                             position.accepted();
                             accepted++;
+                            pageAccepted++;
                         } else if (record instanceof ParsedRecord.Rejected r) {
                             out.deadLetter(producer, r, pageNumber, i);
                             position.rejected();
                             rejected++;
+                            pageRejected.merge(r.rejection().reason(), 1L, Long::sum);
                         }
                         position.newest().published(item);
+                        newestInPage = newest(newestInPage, item);
                     }
                     position.pageDone(page);
                     out.checkpoint(producer, position.checkpoint(checkpointKey(), nextSourcePosition, clock.instant()));
@@ -146,11 +165,27 @@ public final class ApiIngestion {
                     abort(producer, e);
                     throw e;
                 }
+                metrics.committed(pageAccepted + pageRejected.values().stream().mapToLong(Long::longValue).sum(),
+                        pageAccepted, pageRejected, 0);
+                if (newestInPage != null) {
+                    metrics.lagSeconds(Duration.between(newestInPage, clock.instant()).toMillis() / 1000.0);
+                }
                 more = !page.isLast();
             }
         }
+        metrics.succeeded(clock.instant());
+        metrics.lagSeconds(0);
         return new IngestSummary(ORIGIN, accepted + rejected, accepted, rejected, skipped, false,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    private static Instant newest(Instant sofar, JsonNode item) {
+        try {
+            Instant at = Instant.parse(item.path("updatedAt").asText());
+            return sofar == null || at.isAfter(sofar) ? at : sofar;
+        } catch (java.time.format.DateTimeParseException e) {
+            return sofar; // a bad updatedAt is a rejection, not a position
+        }
     }
 
     private static void abort(KafkaProducer<byte[], byte[]> producer, RuntimeException cause) {
