@@ -6,7 +6,6 @@ import fr.ais.ingest.RecordReader;
 import fr.ais.ingest.Rejection;
 import fr.ais.ingest.SourceFormat;
 import fr.ais.platform.topics.TopicCatalogue;
-import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
@@ -25,14 +24,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -318,23 +315,11 @@ public final class FileIngestion {
     }
 
     private Map<String, Object> producerProperties() {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        // one stable id per connector and namespace: a restarted run fences the one it replaces
-        if (transactional) {
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + format.connectorName());
-        }
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return props;
+        return ConnectorTransactions.producerProperties(clientProperties, topics, format.connectorName(), transactional);
     }
 
-    /** Every checkpoint of the compacted checkpoint topic, read to its end (committed records only). */
     private Map<ConnectorCheckpointKey, ConnectorCheckpoint> readCheckpoints() {
-        return TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name(),
-                serdes.forKeys(ConnectorCheckpointKey.class).deserializer(),
-                serdes.forValues(ConnectorCheckpoint.class).deserializer());
+        return ConnectorTransactions.checkpoints(clientProperties, topics, serdes);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -7,10 +7,10 @@ import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.Rejection;
 import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.OuiFormRecordMapper;
+import fr.ais.ingest.publish.ConnectorTransactions;
 import fr.ais.ingest.publish.IngestMetrics;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.platform.topics.TopicCatalogue;
-import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
@@ -25,11 +25,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -249,20 +247,10 @@ public final class ApiIngestion {
     }
 
     private Map<String, Object> producerProperties() {
-        Map<String, Object> props = new HashMap<>(clientProperties);
-        // the transactional id of FileIngestion for this connector: a restarted run fences the one it replaces
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + connectorName);
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return props;
+        return ConnectorTransactions.producerProperties(clientProperties, topics, connectorName, true);
     }
 
-    /** Every checkpoint of the compacted checkpoint topic, read to its end (committed records only). */
     private Map<ConnectorCheckpointKey, ConnectorCheckpoint> readCheckpoints() {
-        return TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name(),
-                serdes.forKeys(ConnectorCheckpointKey.class).deserializer(),
-                serdes.forValues(ConnectorCheckpoint.class).deserializer());
+        return ConnectorTransactions.checkpoints(clientProperties, topics, serdes);
     }
 }
