@@ -48,6 +48,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!once) {
+            requireFreePort(port);
+        }
         int year = 2021;
         LocalDate asOf = LocalDate.of(year, 12, 31);
         GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir.resolve("data"))
@@ -78,6 +81,19 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Fails before any work when the dashboard could not listen at the end. */
+    private static void requireFreePort(int port) {
+        if (port == 0) {
+            return;
+        }
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+        } catch (java.io.IOException e) {
+            throw new UserException("port " + port + " is taken: give another with --port (0: any free port),"
+                    + " or --once to print the figures without serving them");
+        }
     }
 
     private static void printHeadlines(LocalRun.Result result, Path exports, LocalDate asOf) throws Exception {
