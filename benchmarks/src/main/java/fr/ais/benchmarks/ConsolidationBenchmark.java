@@ -47,7 +47,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
  * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults)
- * and {@code bench.write.buffer.bytes} override the application's defaults.
+ * and {@code bench.write.buffer.bytes} override the application's defaults; {@code bench.scales} (default
+ * {@code 1,8}) picks the data sizes.
  */
 public final class ConsolidationBenchmark {
 
@@ -61,7 +62,9 @@ public final class ConsolidationBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.inDirectory(work.resolve("kafka")))) {
             System.out.printf("machine: %d cores, max heap %d MiB, %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
-            for (int scale : new int[] {1, 8}) {
+            int[] scales = java.util.Arrays.stream(System.getProperty("bench.scales", "1,8").split(","))
+                    .mapToInt(Integer::parseInt).toArray();
+            for (int scale : scales) {
                 List<PrescriptionEvent> events = events(work.resolve("data-" + scale), people * scale);
                 TopicCatalogue topics = TopicCatalogue.withNamespace("bench" + scale + ".");
                 createTopics(broker, topics);
@@ -73,11 +76,20 @@ public final class ConsolidationBenchmark {
                                 + " | ratio %.2f | consolidation state %d KiB | heap after run %d MiB%n",
                         scale, events.size(), events.size() / pass.seconds, events.size() / consolidation.seconds,
                         pass.seconds / consolidation.seconds, consolidation.stateBytes >> 10, consolidation.heapBytes >> 20);
+                System.out.printf("%dx: start to RUNNING: pass-through %.1f s, consolidation %.1f s | from RUNNING:"
+                                + " pass-through %.0f events/s, consolidation %.0f events/s, ratio %.2f%n",
+                        scale, pass.startSeconds, consolidation.startSeconds,
+                        events.size() / pass.processingSeconds(), events.size() / consolidation.processingSeconds(),
+                        pass.processingSeconds() / consolidation.processingSeconds());
             }
         }
     }
 
-    record Result(double seconds, long stateBytes, long heapBytes) {
+    /** Seconds from start until caught up, of which {@code startSeconds} until RUNNING (group join, internal topics). */
+    record Result(double seconds, double startSeconds, long stateBytes, long heapBytes) {
+        double processingSeconds() {
+            return seconds - startSeconds;
+        }
     }
 
     private static Result run(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path work)
@@ -90,7 +102,14 @@ public final class ConsolidationBenchmark {
         StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, client, stateDir);
         long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
         long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
-        StreamsAppConfig config = new StreamsAppConfig(applicationId, defaults.clientProperties(), stateDir,
+        Map<String, Object> clientProperties = new java.util.HashMap<>(defaults.clientProperties());
+        if (System.getProperty("bench.compression") != null) {
+            clientProperties.put("producer.compression.type", System.getProperty("bench.compression"));
+        }
+        // any other Kafka Streams or client setting, e.g. -Dbench.streams.producer.batch.size=262144
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
+                .forEach(n -> clientProperties.put(n.substring("bench.streams.".length()), System.getProperty(n)));
+        StreamsAppConfig config = new StreamsAppConfig(applicationId, clientProperties, stateDir,
                 Integer.getInteger("bench.threads", defaults.streamThreads()),
                 Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
                 1, cache, buffers, null);
@@ -98,6 +117,7 @@ public final class ConsolidationBenchmark {
         try (ConsolidationApp app = new ConsolidationApp(topology, config);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             app.start(Duration.ofMinutes(2));
+            double startSeconds = (System.nanoTime() - start) / 1e9;
             CatchUp catchUp = new CatchUp(admin, applicationId, CatchUp.inputTopicsOf(topology, applicationId));
             while (!catchUp.caughtUp(Duration.ofSeconds(10))) {
                 if (app.failure() != null) {
@@ -107,9 +127,50 @@ public final class ConsolidationBenchmark {
                 java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (Boolean.getBoolean("bench.time.breakdown")) {
+                printTimeBreakdown(applicationId, app.streams());
+                printTopicSizes(admin, applicationId);
+            }
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            return new Result(seconds, size(stateDir), heap);
+            return new Result(seconds, startSeconds, size(stateDir), heap);
+        }
+    }
+
+    /** Where the stream threads spent their time: Kafka client totals, in seconds. */
+    private static void printTimeBreakdown(String applicationId, org.apache.kafka.streams.KafkaStreams streams) {
+        Set<String> totals = Set.of("blocked-time-ns-total", "txn-commit-time-ns-total", "flush-time-ns-total",
+                "txn-send-offsets-time-ns-total", "bufferpool-wait-time-ns-total", "txn-begin-time-ns-total",
+                "metadata-wait-time-ns-total");
+        Map<String, Double> seconds = new java.util.TreeMap<>();
+        streams.metrics().forEach((name, metric) -> {
+            if (totals.contains(name.name()) && metric.metricValue() instanceof Double value) {
+                seconds.merge(name.group() + "/" + name.name(), value / 1e9, Double::sum);
+            }
+            if (name.group().equals("stream-thread-metrics") && name.name().endsWith("-ratio")
+                    && metric.metricValue() instanceof Double value) {
+                seconds.merge(name.group() + "/" + name.name() + " (last window)", value, Double::sum);
+            }
+        });
+        seconds.forEach((k, v) -> System.out.printf("%s time: %s = %.2f%n", applicationId, k, v));
+    }
+
+    /** Records (offsets, transaction markers included) written to the application's internal topics. */
+    private static void printTopicSizes(Admin admin, String applicationId) {
+        try {
+            Set<String> names = admin.listTopics().names().get().stream()
+                    .filter(n -> n.startsWith(applicationId + "-")).collect(Collectors.toSet());
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request =
+                    new java.util.HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().forEach((n, d) -> d.partitions().forEach(p ->
+                    request.put(new org.apache.kafka.common.TopicPartition(n, p.partition()),
+                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
+            Map<String, Long> sizes = new java.util.TreeMap<>();
+            admin.listOffsets(request).all().get().forEach((tp, info) ->
+                    sizes.merge(tp.topic().substring(applicationId.length() + 1), info.offset(), Long::sum));
+            sizes.forEach((t, n) -> System.out.printf("%s topic: %s = %d%n", applicationId, t, n));
+        } catch (Exception e) {
+            System.out.println("topic sizes unavailable: " + e);
         }
     }
 
@@ -137,10 +198,11 @@ public final class ConsolidationBenchmark {
     private static void createTopics(EmbeddedKafkaBroker broker, TopicCatalogue topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Set<NewTopic> all = topics.topics().stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)
+                    .map(t -> new NewTopic(t.name(), partitions(t.partitions()), (short) 1)
                             .configs(Map.of("cleanup.policy", t.cleanupPolicy().kafkaName())))
                     .collect(Collectors.toSet());
-            all.add(new NewTopic(topics.namespace() + "pass-through-out", TopicCatalogue.DATA_PARTITIONS, (short) 1));
+            all.add(new NewTopic(topics.namespace() + "pass-through-out", partitions(TopicCatalogue.DATA_PARTITIONS),
+                    (short) 1));
             admin.createTopics(all).all().get();
             // a fresh topic accepts writes once its leader is known everywhere
             Set<String> names = all.stream().map(NewTopic::name).collect(Collectors.toSet());
@@ -171,6 +233,11 @@ public final class ConsolidationBenchmark {
                         new SourceRecordKey(e.getSource(), e.getSourceKey()), e));
             }
         }
+    }
+
+    /** The catalogue's partition count, or {@code bench.partitions} for the keyed data topics. */
+    private static int partitions(int catalogue) {
+        return catalogue == 1 ? 1 : Integer.getInteger("bench.partitions", catalogue);
     }
 
     private static long size(Path dir) throws IOException {

@@ -63,7 +63,7 @@ public final class ConsolidationApp implements AutoCloseable {
         }
         // a new application reads its topics from the start
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        props.putIfAbsent(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
         if (config.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
         }

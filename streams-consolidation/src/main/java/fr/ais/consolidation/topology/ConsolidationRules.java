@@ -150,7 +150,12 @@ public final class ConsolidationRules {
      * so every arrival order gives the same id.
      */
     static String groupId(String sessionNumber, PrescriptionEvent smallestMember) {
-        return sessionNumber + "/" + smallestMember.getSource() + "/" + smallestMember.getSourceKey();
+        return groupIdPrefix(sessionNumber) + smallestMember.getSource() + "/" + smallestMember.getSourceKey();
+    }
+
+    /** What every group id of a session starts with. */
+    static String groupIdPrefix(String sessionNumber) {
+        return sessionNumber + "/";
     }
 
     /** Rule 4: per source, the latest live record, in source order PE, IMILO, OUIFORM. */

@@ -13,7 +13,6 @@ import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityFlag;
 import fr.ais.schemas.QualityKey;
-import fr.ais.schemas.SessionGroups;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.Source;
@@ -146,13 +145,10 @@ public final class ConsolidationTopology {
                 Stores.persistentKeyValueStore(StoreNames.SESSION_MEMBERS),
                 Serdes.String(), valueSerde(PrescriptionEvent.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.SESSION_GROUPS),
-                keySerde(SessionKey.class), valueSerde(SessionGroups.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED), keySerde, valueSerde));
+                Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED), new GroupIdKeySerde(), valueSerde));
         KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges
                 .process(SessionGroupingProcessor::new, Named.as("session-grouping"),
-                        StoreNames.SESSION_MEMBERS, StoreNames.SESSION_GROUPS, StoreNames.CONSOLIDATED);
+                        StoreNames.SESSION_MEMBERS, StoreNames.CONSOLIDATED);
         changes.mapValues(GroupChange::after, Named.as("consolidated-changes"))
                 .to(topics.topic(TopicCatalogue.CONSOLIDATED).name(),
                         Produced.with(keySerde, valueSerde).withName("consolidated-sink"));

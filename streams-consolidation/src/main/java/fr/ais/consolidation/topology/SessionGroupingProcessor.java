@@ -3,14 +3,13 @@ package fr.ais.consolidation.topology;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.PrescriptionEvent;
-import fr.ais.schemas.SessionGroups;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.SourceRecordKey;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -26,8 +25,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * emits only the consolidated prescriptions that changed (as they were and as they are), with a
  * removal for every group that dissolved, split or took another id. A group id starts with its
  * session, so the session's task is the only one that ever writes it: the prescriptions by group id
- * are kept here too, with no repartition by group id. Regrouping from scratch is what makes a bridge record that
- * disappears split its group back, and the result independent of arrival order.
+ * are kept here too, with no repartition by group id, and a prefix scan of that store gives the
+ * session's groups as last emitted (its keys are the group ids' plain UTF-8, see {@link GroupIdKeySerde}).
+ * Regrouping from scratch is what makes a bridge record that disappears split its group back, and
+ * the result independent of arrival order.
  */
 final class SessionGroupingProcessor
         implements Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> {
@@ -36,7 +37,6 @@ final class SessionGroupingProcessor
     private static final char SEPARATOR = '\u0000';
 
     private KeyValueStore<String, PrescriptionEvent> members;
-    private KeyValueStore<SessionKey, SessionGroups> emitted;
     private KeyValueStore<ConsolidatedPrescriptionKey, ConsolidatedPrescription> byGroupId;
     private ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context;
 
@@ -44,7 +44,6 @@ final class SessionGroupingProcessor
     public void init(ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context) {
         this.context = context;
         this.members = context.getStateStore(StoreNames.SESSION_MEMBERS);
-        this.emitted = context.getStateStore(StoreNames.SESSION_GROUPS);
         this.byGroupId = context.getStateStore(StoreNames.CONSOLIDATED);
     }
 
@@ -60,10 +59,7 @@ final class SessionGroupingProcessor
         }
 
         List<ConsolidatedPrescription> now = ConsolidationRules.consolidate(session, membersOf(session));
-        SessionGroups before = emitted.get(record.key());
-        Map<String, ConsolidatedPrescription> previous = before == null ? Map.of()
-                : before.getGroups().stream().collect(
-                        Collectors.toMap(ConsolidatedPrescription::getGroupId, Function.identity()));
+        Map<String, ConsolidatedPrescription> previous = emittedGroupsOf(session);
 
         for (ConsolidatedPrescription group : now) {
             ConsolidatedPrescription was = previous.get(group.getGroupId());
@@ -82,11 +78,21 @@ final class SessionGroupingProcessor
                 context.forward(record.withKey(key).withValue(new GroupChange(gone.getValue(), null)));
             }
         }
-        if (now.isEmpty()) {
-            emitted.delete(record.key());
-        } else {
-            emitted.put(record.key(), new SessionGroups(now));
+    }
+
+    /** The session's groups as last emitted, by group id ("S/x" also prefixes session "S/x"'s ids: filtered). */
+    private Map<String, ConsolidatedPrescription> emittedGroupsOf(String session) {
+        Map<String, ConsolidatedPrescription> result = new HashMap<>();
+        try (KeyValueIterator<ConsolidatedPrescriptionKey, ConsolidatedPrescription> it = byGroupId.prefixScan(
+                new ConsolidatedPrescriptionKey(ConsolidationRules.groupIdPrefix(session)), GroupIdKeySerde.SERIALIZER)) {
+            while (it.hasNext()) {
+                ConsolidatedPrescription group = it.next().value;
+                if (group.getSessionNumber().equals(session)) {
+                    result.put(group.getGroupId(), group);
+                }
+            }
         }
+        return result;
     }
 
     private List<PrescriptionEvent> membersOf(String session) {

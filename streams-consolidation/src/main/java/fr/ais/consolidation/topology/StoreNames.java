@@ -10,9 +10,7 @@ public final class StoreNames {
     public static final String LATEST_VERSIONS = "latest-versions";
     /** Latest version of every source record, keyed by session then source record. */
     public static final String SESSION_MEMBERS = "session-members";
-    /** Consolidated prescriptions last emitted per session. */
-    public static final String SESSION_GROUPS = "session-groups";
-    /** Consolidated prescriptions by group id (interactive queries). */
+    /** Consolidated prescriptions by group id: the session grouping's last emitted groups, and interactive queries. */
     public static final String CONSOLIDATED = "consolidated-prescriptions";
     /** Consolidated prescriptions per region, month, network and age band. */
     public static final String AGGREGATES = "aggregates";
