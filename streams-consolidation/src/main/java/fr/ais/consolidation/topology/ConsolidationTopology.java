@@ -9,6 +9,7 @@ import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
+import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityFlag;
@@ -124,7 +125,7 @@ public final class ConsolidationTopology {
             KStream<SourceRecordKey, PrescriptionEvent> events) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.LATEST_VERSIONS),
-                keySerde(SourceRecordKey.class), valueSerde(PrescriptionEvent.class)));
+                keySerde(SourceRecordKey.class), valueSerde(KeptVersion.class)));
         return events
                 .process(() -> new LatestVersionProcessor(StoreNames.LATEST_VERSIONS),
                         Named.as("latest-version"), StoreNames.LATEST_VERSIONS)

@@ -1,5 +1,6 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
@@ -14,17 +15,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * SPEC §4 rule 1: keeps the latest version of each source record and tells the session grouping
  * what changed. A version older than the one kept is ignored, whatever the arrival order; a
  * replayed version is ignored too. When a newer version changes the session number, the record
- * leaves its old session (a change with no event) before it joins the new one.
+ * leaves its old session (a change with no event) before it joins the new one. Only the kept
+ * version's stamp is stored ({@link KeptVersion}): the event itself is kept by its session.
  */
 final class LatestVersionProcessor implements Processor<SourceRecordKey, PrescriptionEvent, SessionKey, SessionMemberChange> {
 
     /** Latest timestamp wins; on equal timestamps, the later one in the source's own order. */
-    static final Comparator<PrescriptionEvent> VERSION_ORDER = Comparator
-            .comparing(PrescriptionEvent::getVersionTimestamp)
-            .thenComparingLong(PrescriptionEvent::getSourcePosition);
+    static final Comparator<KeptVersion> VERSION_ORDER = Comparator
+            .comparing(KeptVersion::getVersionTimestamp)
+            .thenComparingLong(KeptVersion::getSourcePosition);
 
     private final String storeName;
-    private KeyValueStore<SourceRecordKey, PrescriptionEvent> latest;
+    private KeyValueStore<SourceRecordKey, KeptVersion> latest;
     private ProcessorContext<SessionKey, SessionMemberChange> context;
 
     LatestVersionProcessor(String storeName) {
@@ -43,16 +45,21 @@ final class LatestVersionProcessor implements Processor<SourceRecordKey, Prescri
         if (record.key() == null || candidate == null) {
             return; // source topics carry no tombstones; nothing to retract
         }
-        PrescriptionEvent kept = latest.get(record.key());
-        if (kept != null && VERSION_ORDER.compare(candidate, kept) <= 0) {
+        KeptVersion stamp = stampOf(candidate);
+        KeptVersion kept = latest.get(record.key());
+        if (kept != null && VERSION_ORDER.compare(stamp, kept) <= 0) {
             return;
         }
-        latest.put(record.key(), candidate);
+        latest.put(record.key(), stamp);
         if (kept != null && !kept.getSessionNumber().equals(candidate.getSessionNumber())) {
             context.forward(record.withKey(new SessionKey(kept.getSessionNumber()))
                     .withValue(new SessionMemberChange(record.key(), null)));
         }
         context.forward(record.withKey(new SessionKey(candidate.getSessionNumber()))
                 .withValue(new SessionMemberChange(record.key(), candidate)));
+    }
+
+    static KeptVersion stampOf(PrescriptionEvent event) {
+        return new KeptVersion(event.getVersionTimestamp(), event.getSourcePosition(), event.getSessionNumber());
     }
 }

@@ -6,7 +6,7 @@ public final class StoreNames {
     private StoreNames() {
     }
 
-    /** Rule 1: latest version per source key. */
+    /** Rule 1: the kept version's stamp (time, position, session) per source key. */
     public static final String LATEST_VERSIONS = "latest-versions";
     /** Latest version of every source record, keyed by session then source record. */
     public static final String SESSION_MEMBERS = "session-members";
