@@ -48,7 +48,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
  * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults)
  * and {@code bench.write.buffer.bytes} override the application's defaults; {@code bench.scales} (default
- * {@code 1,8}) picks the data sizes.
+ * {@code 1,8}) picks the data sizes; {@code bench.warmup=false} skips the warm-up run of both applications.
  */
 public final class ConsolidationBenchmark {
 
@@ -64,14 +64,16 @@ public final class ConsolidationBenchmark {
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
             int[] scales = java.util.Arrays.stream(System.getProperty("bench.scales", "1,8").split(","))
                     .mapToInt(Integer::parseInt).toArray();
+            if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
+                // both applications once on the 1x data first, so that neither measured run pays for the JIT
+                runBoth(broker, serdes, work, "warmup", events(work.resolve("data-warmup"), people));
+                System.out.println("warm-up done");
+            }
             for (int scale : scales) {
                 List<PrescriptionEvent> events = events(work.resolve("data-" + scale), people * scale);
-                TopicCatalogue topics = TopicCatalogue.withNamespace("bench" + scale + ".");
-                createTopics(broker, topics);
-                publish(broker, topics, serdes, events);
-                Result pass = run(broker, "pass-" + scale, passThrough(topics, serdes), work);
-                Result consolidation = run(broker, "consolidation-" + scale,
-                        ConsolidationTopology.build(new ConsolidationConfig(topics), serdes), work);
+                Result[] results = runBoth(broker, serdes, work, String.valueOf(scale), events);
+                Result pass = results[0];
+                Result consolidation = results[1];
                 System.out.printf("%dx: %d events | pass-through %.0f events/s | consolidation %.0f events/s"
                                 + " | ratio %.2f | consolidation state %d KiB | heap after run %d MiB%n",
                         scale, events.size(), events.size() / pass.seconds, events.size() / consolidation.seconds,
@@ -83,6 +85,18 @@ public final class ConsolidationBenchmark {
                         pass.processingSeconds() / consolidation.processingSeconds());
             }
         }
+    }
+
+    /** The pass-through then the consolidation on {@code events}, in topics and applications of their own. */
+    private static Result[] runBoth(EmbeddedKafkaBroker broker, AvroSerdeFactory serdes, Path work, String run,
+            List<PrescriptionEvent> events) throws Exception {
+        TopicCatalogue topics = TopicCatalogue.withNamespace("bench" + run + ".");
+        createTopics(broker, topics);
+        publish(broker, topics, serdes, events);
+        Result pass = run(broker, "pass-" + run, passThrough(topics, serdes), work);
+        Result consolidation = run(broker, "consolidation-" + run,
+                ConsolidationTopology.build(new ConsolidationConfig(topics), serdes), work);
+        return new Result[] {pass, consolidation};
     }
 
     /** Seconds from start until caught up, of which {@code startSeconds} until RUNNING (group join, internal topics). */
@@ -113,6 +127,8 @@ public final class ConsolidationBenchmark {
                 Integer.getInteger("bench.threads", defaults.streamThreads()),
                 Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
                 1, cache, buffers, null);
+        Map<String, Long> cpuBefore = cpuByThreadKind();
+        long processCpuBefore = processCpuNanos();
         long start = System.nanoTime();
         try (ConsolidationApp app = new ConsolidationApp(topology, config);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
@@ -130,6 +146,7 @@ public final class ConsolidationBenchmark {
             if (Boolean.getBoolean("bench.time.breakdown")) {
                 printTimeBreakdown(applicationId, app.streams());
                 printTopicSizes(admin, applicationId);
+                printCpu(applicationId, cpuBefore, processCpuBefore, seconds);
             }
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -153,6 +170,41 @@ public final class ConsolidationBenchmark {
             }
         });
         seconds.forEach((k, v) -> System.out.printf("%s time: %s = %.2f%n", applicationId, k, v));
+    }
+
+    /** CPU seconds per kind of thread during the run: whose work the two cores did. */
+    private static void printCpu(String applicationId, Map<String, Long> before, long processBefore, double seconds) {
+        Map<String, Long> after = cpuByThreadKind();
+        double process = (processCpuNanos() - processBefore) / 1e9;
+        System.out.printf("%s cpu: process %.1f s over %.1f s wall (%.0f %% of the cores)%n", applicationId, process,
+                seconds, 100 * process / seconds / Runtime.getRuntime().availableProcessors());
+        after.forEach((kind, nanos) -> System.out.printf("%s cpu: %s %.1f s%n", applicationId, kind,
+                (nanos - before.getOrDefault(kind, 0L)) / 1e9));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Java threads' CPU time by kind; the rest of the process (GC, JIT, RocksDB's own threads) is not in it. */
+    private static Map<String, Long> cpuByThreadKind() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> result = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String kind = name.contains("StreamThread") && name.contains("producer") ? "streams producer I/O"
+                    : name.contains("StreamThread") && name.contains("consumer") ? "streams consumer I/O"
+                    : name.contains("StreamThread") ? "stream thread"
+                    : name.startsWith("kafka-producer") || name.startsWith("kafka-admin") ? "other clients"
+                    : name.equals("main") ? "benchmark (offset polling)"
+                    : "broker and others";
+            result.merge(kind, Math.max(nanos, 0), Long::sum);
+        }
+        return result;
     }
 
     /** Records (offsets, transaction markers included) written to the application's internal topics. */
