@@ -55,7 +55,7 @@ final class ConsolidateCommand implements Callable<Integer> {
                 connection.clientProperties(), settings.get(AisSettings.STATE_DIR),
                 settings.get(AisSettings.STREAM_THREADS), Duration.ofMillis(settings.get(AisSettings.COMMIT_INTERVAL_MS)),
                 connection.replicationFactor, settings.get(AisSettings.BLOCK_CACHE_BYTES),
-                settings.get(AisSettings.WRITE_BUFFER_BYTES), null);
+                settings.get(AisSettings.WRITE_BUFFER_BYTES), settings.get(AisSettings.RECENT_SESSIONS), null);
         Pipeline.Served served = new Pipeline(connection, false).startServed(config,
                 ProgressSettings.from(settings, Clock.systemUTC()), ServingConfig.from(settings));
         Runtime.getRuntime().addShutdownHook(new Thread(served::close, "ais-consolidation-shutdown"));

@@ -46,7 +46,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * The consolidation's throughput against a pass-through Kafka Streams application on the same
  * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
- * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults)
+ * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults), {@code bench.recent.sessions}
  * and {@code bench.write.buffer.bytes} override the application's defaults; {@code bench.scales} (default
  * {@code 1,8}) picks the data sizes; {@code bench.warmup=false} skips the warm-up run of both applications.
  */
@@ -126,7 +126,7 @@ public final class ConsolidationBenchmark {
         StreamsAppConfig config = new StreamsAppConfig(applicationId, clientProperties, stateDir,
                 Integer.getInteger("bench.threads", defaults.streamThreads()),
                 Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
-                1, cache, buffers, null);
+                1, cache, buffers, Integer.getInteger("bench.recent.sessions", defaults.recentSessions()), null);
         Map<String, Long> cpuBefore = cpuByThreadKind();
         long processCpuBefore = processCpuNanos();
         long start = System.nanoTime();

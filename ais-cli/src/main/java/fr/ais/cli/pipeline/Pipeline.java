@@ -187,9 +187,7 @@ public final class Pipeline {
      */
     public Served startServed(StreamsAppConfig config, ProgressSettings progress, ServingConfig serving) {
         ServingConfig listen = PipelineServing.withConcretePort(serving);
-        StreamsAppConfig withServer = new StreamsAppConfig(config.applicationId(), config.clientProperties(),
-                config.stateDir(), config.streamThreads(), config.commitInterval(), config.replicationFactor(),
-                config.blockCacheBytes(), config.writeBufferBytes(), listen.host() + ":" + listen.port());
+        StreamsAppConfig withServer = config.withApplicationServer(listen.host() + ":" + listen.port());
         PipelineMetrics metrics = new PipelineMetrics(registry);
         Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert));
         ConsolidationApp app = new ConsolidationApp(topology, withServer);

@@ -50,6 +50,10 @@ public final class AisSettings {
     public static final Setting<Long> WRITE_BUFFER_BYTES = Setting.longValue("streams.rocksdb.write.buffer.bytes",
             32L << 20, "RocksDB memtable budget shared by every store, counted in the block cache.")
             .validatedBy(n -> n >= 1 << 20, "at least 1 MiB");
+    public static final Setting<Integer> RECENT_SESSIONS = Setting.integer("streams.recent.sessions", 2_000,
+            "Sessions per stream task whose state the consolidation also keeps in memory (~6 KiB each), so that a"
+                    + " session changing again is not read back from RocksDB; 0: none.")
+            .validatedBy(n -> n >= 0 && n <= 1_000_000, "between 0 and 1000000");
     public static final Setting<Double> ON_TRACK = Setting.decimal("progress.on.track.threshold", 1.0,
             "Ratio at or above which a region is ON_TRACK.").validatedBy(d -> d > 0, "positive");
     public static final Setting<Double> AT_RISK = Setting.decimal("progress.at.risk.threshold", 0.9,
@@ -78,7 +82,7 @@ public final class AisSettings {
 
     public static final List<Setting<?>> ALL = List.of(BOOTSTRAP_SERVERS, REGISTRY_URL, REGISTRY_PASSWORD,
             TOPIC_NAMESPACE, REPLICATION_FACTOR, PSEUDONYM_KEY, OUIFORM_TOKEN, APPLICATION_ID, STATE_DIR, STREAM_THREADS,
-            COMMIT_INTERVAL_MS, BLOCK_CACHE_BYTES, WRITE_BUFFER_BYTES, ON_TRACK, AT_RISK, AS_OF, PROGRESS_REFRESH_MS,
+            COMMIT_INTERVAL_MS, BLOCK_CACHE_BYTES, WRITE_BUFFER_BYTES, RECENT_SESSIONS, ON_TRACK, AT_RISK, AS_OF, PROGRESS_REFRESH_MS,
             SERVING_HOST, SERVING_PORT, SERVING_TOKEN, STACK_DATA_DIR,
             STACK_BROKER_PORT, STACK_REGISTRY_PORT);
 

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param replicationFactor replication factor of the internal topics
  * @param blockCacheBytes   RocksDB block cache shared by all stores of the instance
  * @param writeBufferBytes  RocksDB memtable budget shared by all stores of the instance
+ * @param recentSessions    sessions per stream task whose state the session grouping also keeps in
+ *                          memory, to skip reading them back from RocksDB (0: none)
  * @param applicationServer host:port this instance serves interactive queries on, or null
  */
 public record StreamsAppConfig(
@@ -27,6 +29,7 @@ public record StreamsAppConfig(
         int replicationFactor,
         long blockCacheBytes,
         long writeBufferBytes,
+        int recentSessions,
         String applicationServer) {
 
     public StreamsAppConfig {
@@ -34,6 +37,16 @@ public record StreamsAppConfig(
         clientProperties = Map.copyOf(clientProperties);
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
+        if (recentSessions < 0) {
+            throw new IllegalArgumentException("recentSessions must not be negative: " + recentSessions);
+        }
+    }
+
+
+    /** The same configuration, serving interactive queries on {@code hostAndPort}. */
+    public StreamsAppConfig withApplicationServer(String hostAndPort) {
+        return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
+                replicationFactor, blockCacheBytes, writeBufferBytes, recentSessions, hostAndPort);
     }
 
     /**
@@ -42,6 +55,6 @@ public record StreamsAppConfig(
      */
     public static StreamsAppConfig defaults(String applicationId, Map<String, Object> clientProperties, Path stateDir) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, 1, Duration.ofSeconds(1), 1,
-                64L << 20, 32L << 20, null);
+                64L << 20, 32L << 20, fr.ais.consolidation.topology.ConsolidationTopology.DEFAULT_RECENT_SESSIONS, null);
     }
 }

@@ -63,6 +63,14 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ConsolidationTopology {
 
+    /**
+     * Kafka Streams setting read by the session grouping: how many sessions per task it also keeps in
+     * memory. A memory knob of the running application, like RocksDB's: the figures do not depend on it.
+     */
+    public static final String RECENT_SESSIONS_CONFIG = "ais.consolidation.recent.sessions";
+    /** Sessions kept in memory per task unless set: ~6 KiB each, so ~12 MiB per task at most. */
+    public static final int DEFAULT_RECENT_SESSIONS = 2_000;
+
     private final AvroSerdeFactory serdes;
     private final TopicCatalogue topics;
     private final ConsolidationConfig config;

@@ -8,6 +8,8 @@ import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.SourceRecordKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,29 +41,63 @@ final class SessionGroupingProcessor
     private KeyValueStore<String, PrescriptionEvent> members;
     private KeyValueStore<ConsolidatedPrescriptionKey, ConsolidatedPrescription> byGroupId;
     private ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context;
+    /**
+     * The sessions changed last, as the stores hold them, so that a session changing again is not
+     * read back with two prefix scans. This task alone writes both stores, so the copy stays exact;
+     * bounded, least recently used out.
+     */
+    private Map<String, SessionState> recent;
 
     @Override
     public void init(ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context) {
         this.context = context;
         this.members = context.getStateStore(StoreNames.SESSION_MEMBERS);
         this.byGroupId = context.getStateStore(StoreNames.CONSOLIDATED);
+        // a new map on every init: the stores may have been wiped and restored since the last one
+        int bound = recentSessions(context.appConfigs().get(ConsolidationTopology.RECENT_SESSIONS_CONFIG));
+        this.recent = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, SessionState> eldest) {
+                return size() > bound;
+            }
+        };
+    }
+
+    private static int recentSessions(Object configured) {
+        return configured == null ? ConsolidationTopology.DEFAULT_RECENT_SESSIONS
+                : Integer.parseInt(String.valueOf(configured));
+    }
+
+    @Override
+    public void close() {
+        if (recent != null) {
+            recent.clear();
+        }
     }
 
     @Override
     public void process(Record<SessionKey, SessionMemberChange> record) {
         String session = record.key().getSessionNumber();
         SessionMemberChange change = record.value();
+        // taken out while it changes: a failure half-way leaves no stale copy behind
+        SessionState state = recent.remove(session);
+        if (state == null) {
+            state = new SessionState(membersOf(session), emittedGroupsOf(session));
+        }
         String memberKey = memberKey(session, change.getMember());
         if (change.getEvent() == null) {
             members.delete(memberKey);
+            state.members().remove(memberKey);
         } else {
             members.put(memberKey, change.getEvent());
+            state.members().put(memberKey, change.getEvent());
         }
 
-        List<ConsolidatedPrescription> now = ConsolidationRules.consolidate(session, membersOf(session));
-        Map<String, ConsolidatedPrescription> previous = emittedGroupsOf(session);
-
+        List<ConsolidatedPrescription> now = ConsolidationRules.consolidate(session, state.members().values());
+        Map<String, ConsolidatedPrescription> previous = state.groups();
+        Map<String, ConsolidatedPrescription> current = new HashMap<>();
         for (ConsolidatedPrescription group : now) {
+            current.put(group.getGroupId(), group);
             ConsolidatedPrescription was = previous.get(group.getGroupId());
             if (!group.equals(was)) {
                 ConsolidatedPrescriptionKey key = new ConsolidatedPrescriptionKey(group.getGroupId());
@@ -69,15 +105,18 @@ final class SessionGroupingProcessor
                 context.forward(record.withKey(key).withValue(new GroupChange(was, group)));
             }
         }
-        java.util.Set<String> current = now.stream().map(ConsolidatedPrescription::getGroupId)
-                .collect(Collectors.toSet());
         for (Map.Entry<String, ConsolidatedPrescription> gone : previous.entrySet()) {
-            if (!current.contains(gone.getKey())) {
+            if (!current.containsKey(gone.getKey())) {
                 ConsolidatedPrescriptionKey key = new ConsolidatedPrescriptionKey(gone.getKey());
                 byGroupId.delete(key);
                 context.forward(record.withKey(key).withValue(new GroupChange(gone.getValue(), null)));
             }
         }
+        recent.put(session, new SessionState(state.members(), current));
+    }
+
+    /** What the stores hold for one session: members by member key, groups as last emitted by group id. */
+    private record SessionState(Map<String, PrescriptionEvent> members, Map<String, ConsolidatedPrescription> groups) {
     }
 
     /** The session's groups as last emitted, by group id ("S/x" also prefixes session "S/x"'s ids: filtered). */
@@ -95,13 +134,13 @@ final class SessionGroupingProcessor
         return result;
     }
 
-    private List<PrescriptionEvent> membersOf(String session) {
-        List<PrescriptionEvent> result = new ArrayList<>();
+    private Map<String, PrescriptionEvent> membersOf(String session) {
+        Map<String, PrescriptionEvent> result = new TreeMap<>();
         try (KeyValueIterator<String, PrescriptionEvent> it =
                 members.prefixScan(session + SEPARATOR, new StringSerializer())) {
             while (it.hasNext()) {
                 KeyValue<String, PrescriptionEvent> next = it.next();
-                result.add(next.value);
+                result.put(next.key, next.value);
             }
         }
         return result;
