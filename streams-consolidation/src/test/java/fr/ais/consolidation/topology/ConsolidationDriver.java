@@ -69,6 +69,16 @@ final class ConsolidationDriver implements AutoCloseable {
     }
 
     ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config) {
+        this(serdes, config, Map.of());
+    }
+
+    /** A driver whose application also has {@code streamsSettings} (e.g. the sessions kept in memory). */
+    static ConsolidationDriver withStreamsSettings(Map<String, Object> streamsSettings) {
+        return new ConsolidationDriver(new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true),
+                new ConsolidationConfig(TopicCatalogue.DEFAULT), streamsSettings);
+    }
+
+    private ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config, Map<String, Object> streamsSettings) {
         TopicCatalogue topics = config.topics();
         try {
             stateDir = Files.createTempDirectory("consolidation-test-");
@@ -79,6 +89,7 @@ final class ConsolidationDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "consolidation-test-" + UUID.randomUUID());
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.putAll(streamsSettings);
         driver = new TopologyTestDriver(ConsolidationTopology.build(config, serdes), props);
         for (Source source : Source.values()) {
             inputs.put(source, driver.createInputTopic(topics.topic(TopicCatalogue.eventsOf(source)).name(),

@@ -73,6 +73,18 @@ class OrderIndependencePropertyTest {
         }
     }
 
+    /** Not a rule but a guard on one: the sessions kept in memory, however few, change no figure. */
+    @Property(tries = 40)
+    void keeping_fewer_sessions_in_memory_gives_the_same_figures(
+            @ForAll("histories") List<PrescriptionEvent> history, @ForAll Random random,
+            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int recentSessions) {
+        try (ConsolidationDriver pipeline = ConsolidationDriver.withStreamsSettings(
+                Map.of(ConsolidationTopology.RECENT_SESSIONS_CONFIG, recentSessions))) {
+            pipeline.send(shuffled(history, random));
+            assertSameFigures(pipeline, history);
+        }
+    }
+
     private static void assertSameFigures(ConsolidationDriver pipeline, List<PrescriptionEvent> history) {
         List<ReferenceConsolidation.Prescription> expected = ReferenceConsolidation.consolidate(history);
         assertThat(pipeline.aggregates()).isEqualTo(ReferenceConsolidation.aggregates(expected));
