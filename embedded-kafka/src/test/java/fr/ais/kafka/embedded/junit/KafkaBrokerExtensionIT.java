@@ -1,7 +1,9 @@
 package fr.ais.kafka.embedded.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,7 +22,9 @@ class KafkaBrokerExtensionIT {
         assertThat(kafka.newStateDir()).isEmptyDirectory().isNotEqualTo(kafka.newStateDir());
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             admin.createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get();
-            assertThat(admin.listTopics().names().get()).contains(topic);
+            // the broker's metadata cache learns of the new topic a moment after the controller
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(admin.listTopics().names().get()).contains(topic));
         }
     }
 }
