@@ -1,5 +1,6 @@
 package fr.ais.consolidation.app;
 
+import fr.ais.consolidation.topology.ConsolidationTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -42,7 +43,6 @@ public record StreamsAppConfig(
         }
     }
 
-
     /** The same configuration, serving interactive queries on {@code hostAndPort}. */
     public StreamsAppConfig withApplicationServer(String hostAndPort) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
@@ -55,6 +55,6 @@ public record StreamsAppConfig(
      */
     public static StreamsAppConfig defaults(String applicationId, Map<String, Object> clientProperties, Path stateDir) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, 1, Duration.ofSeconds(1), 1,
-                64L << 20, 32L << 20, fr.ais.consolidation.topology.ConsolidationTopology.DEFAULT_RECENT_SESSIONS, null);
+                64L << 20, 32L << 20, ConsolidationTopology.DEFAULT_RECENT_SESSIONS, null);
     }
 }
