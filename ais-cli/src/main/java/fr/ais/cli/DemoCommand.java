@@ -4,6 +4,7 @@ import fr.ais.cli.pipeline.LocalRun;
 import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.serving.Ports;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.schemas.Network;
 import fr.ais.synthetic.GeneratedDataSet;
@@ -88,8 +89,8 @@ final class DemoCommand implements Callable<Integer> {
         if (port == 0) {
             return;
         }
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-            probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+        try {
+            Ports.freePort(java.net.InetAddress.getLoopbackAddress(), port);
         } catch (java.io.IOException e) {
             throw new UserException("port " + port + " is taken: give another with --port (0: any free port),"
                     + " or --once to print the figures without serving them");

@@ -3,12 +3,17 @@ package fr.ais.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Every command answers --help with its usage and exit code 0; a usage error exits with 2. */
@@ -47,6 +52,18 @@ class AisCommandHelpTest {
         Run run = run("ingest", "pe", "--watch", "drop", "--force");
         assertThat(run.code).isEqualTo(AisCommand.FAILURE);
         assertThat(run.err.strip()).isEqualTo("ais: --force cannot be used with --watch");
+    }
+
+    @Test
+    void demo_on_a_taken_port_fails_before_any_work(@TempDir Path dir) throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Run run = run("demo", "--port", Integer.toString(port), "--dir", dir.resolve("demo").toString());
+            assertThat(run.code).isEqualTo(AisCommand.FAILURE);
+            assertThat(run.err.strip()).isEqualTo("ais: port " + port + " is taken: give another with --port"
+                    + " (0: any free port), or --once to print the figures without serving them");
+            assertThat(dir.resolve("demo")).doesNotExist();
+        }
     }
 
     @Test

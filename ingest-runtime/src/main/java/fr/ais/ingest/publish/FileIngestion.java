@@ -11,9 +11,7 @@ import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
-import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.RejectReason;
-import fr.ais.schemas.SourceRecordKey;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Publishes one file export exactly once: its accepted records as events, its rejected records as
@@ -133,15 +129,7 @@ public final class FileIngestion {
                 .filter(c -> c.getConnector().equals(format.connectorName()))
                 .mapToLong(ConnectorCheckpoint::getNextSourcePosition).max().orElse(1L);
 
-        String eventsTopic = topics.topic(TopicCatalogue.eventsOf(format.source())).name();
-        String deadLetterTopic = topics.topic(TopicCatalogue.DEAD_LETTERS).name();
-        String checkpointTopic = topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name();
-        Serializer<SourceRecordKey> eventKeys = serdes.forKeys(SourceRecordKey.class).serializer();
-        Serializer<PrescriptionEvent> eventValues = serdes.forValues(PrescriptionEvent.class).serializer();
-        Serializer<DeadLetterKey> letterKeys = serdes.forKeys(DeadLetterKey.class).serializer();
-        Serializer<DeadLetter> letterValues = serdes.forValues(DeadLetter.class).serializer();
-        Serializer<ConnectorCheckpointKey> checkpointKeys = serdes.forKeys(ConnectorCheckpointKey.class).serializer();
-        Serializer<ConnectorCheckpoint> checkpointValues = serdes.forValues(ConnectorCheckpoint.class).serializer();
+        ConnectorRecords records = new ConnectorRecords(format.source(), topics, serdes);
 
         long done = 0;
         long accepted = previous == null || previous.getComplete() ? 0 : previous.getAccepted();
@@ -172,28 +160,21 @@ public final class FileIngestion {
                     continue;
                 }
                 if (record instanceof ParsedRecord.Accepted a) {
-                    PrescriptionEvent event = a.event();
-                    event.setSourcePosition(nextPosition++);
-                    event.setOrigin(context.origin());
-                    SourceRecordKey key = new SourceRecordKey(event.getSource(), event.getSourceKey());
-                    producer.send(new ProducerRecord<>(eventsTopic, null, event.getVersionTimestamp().toEpochMilli(),
-                            eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)), failures);
+                    records.sendEvent(producer, a.event(), nextPosition++, context.origin(), failures);
                     accepted++;
                     acceptedNow++;
                     batch.accepted++;
                 } else if (record instanceof ParsedRecord.Rejected r) {
                     DeadLetterKey key = new DeadLetterKey(format.source(), context.origin(), "line " + r.line());
-                    producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
-                            letterValues.serialize(deadLetterTopic, deadLetter(context.origin(), r.line(), r.rejection()))),
-                            failures);
+                    records.sendDeadLetter(producer, key, deadLetter(context.origin(), r.line(), r.rejection()), failures);
                     rejected++;
                     rejectedNow++;
                     batch.rejected.merge(r.rejection().reason(), 1L, Long::sum);
                 }
                 batch.read++;
                 if (++inBatch >= batchSize) {
-                    sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
-                            file, done, accepted, rejected, false, nextPosition, failures);
+                    records.sendCheckpoint(producer,
+                            checkpoint(checkpointKey, file, done, accepted, rejected, false, nextPosition), failures);
                     if (transactional) {
                         producer.commitTransaction();
                         batch.committed(in.count());
@@ -203,8 +184,8 @@ public final class FileIngestion {
                     inBatch = 0;
                 }
             }
-            sendCheckpoint(producer, checkpointTopic, checkpointKeys, checkpointValues, checkpointKey,
-                    file, done, accepted, rejected, true, nextPosition, failures);
+            records.sendCheckpoint(producer,
+                    checkpoint(checkpointKey, file, done, accepted, rejected, true, nextPosition), failures);
             if (transactional) {
                 producer.commitTransaction();
             } else {
@@ -296,11 +277,9 @@ public final class FileIngestion {
                 .build();
     }
 
-    private void sendCheckpoint(KafkaProducer<byte[], byte[]> producer, String topic,
-            Serializer<ConnectorCheckpointKey> keys, Serializer<ConnectorCheckpoint> values,
-            ConnectorCheckpointKey key, Path file, long done, long accepted, long rejected, boolean complete,
-            long nextPosition, Callback failures) {
-        ConnectorCheckpoint checkpoint = ConnectorCheckpoint.newBuilder()
+    private ConnectorCheckpoint checkpoint(ConnectorCheckpointKey key, Path file, long done, long accepted,
+            long rejected, boolean complete, long nextPosition) {
+        return ConnectorCheckpoint.newBuilder()
                 .setConnector(key.getConnector())
                 .setInput(key.getInput())
                 .setFileName(file.getFileName().toString())
@@ -311,7 +290,6 @@ public final class FileIngestion {
                 .setNextSourcePosition(nextPosition)
                 .setUpdatedAt(clock.instant())
                 .build();
-        producer.send(new ProducerRecord<>(topic, keys.serialize(topic, key), values.serialize(topic, checkpoint)), failures);
     }
 
     private Map<String, Object> producerProperties() {

@@ -107,10 +107,9 @@ public final class Exports {
         Map<String, MonthlyActuals> actuals = new HashMap<>();
         aggregates.forEach((k, n) -> {
             YearMonth entered = YearMonth.parse(k.getMonth());
-            actuals.merge(k.getRegion() + "|" + entered.getYear(),
-                    MonthlyActualsMath.add(MonthlyActualsMath.none(), entered.getMonthValue(), k.getNetwork(),
-                            k.getAgeBand(), n),
-                    Exports::sum);
+            actuals.compute(k.getRegion() + "|" + entered.getYear(), (regionYear, sofar) -> MonthlyActualsMath.add(
+                    sofar == null ? MonthlyActualsMath.none() : sofar, entered.getMonthValue(), k.getNetwork(),
+                    k.getAgeBand(), n));
         });
         List<Progress> rows = new ArrayList<>();
         for (Target target : targets) {
@@ -130,18 +129,6 @@ public final class Exports {
                     p.getRatio() == null ? "" : decimal(p.getRatio(), 4), p.getStatus().name()));
         }
         return sorted(rows, 4);
-    }
-
-    private static MonthlyActuals sum(MonthlyActuals a, MonthlyActuals b) {
-        return new MonthlyActuals(sum(a.getGlobal(), b.getGlobal()), sum(a.getPe(), b.getPe()), sum(a.getMl(), b.getMl()));
-    }
-
-    private static List<Long> sum(List<Long> a, List<Long> b) {
-        List<Long> total = new ArrayList<>(a.size());
-        for (int i = 0; i < a.size(); i++) {
-            total.add(a.get(i) + b.get(i));
-        }
-        return total;
     }
 
     /** Age bands as the SPEC writes them. */

@@ -4,8 +4,6 @@ import fr.ais.consolidation.app.CatchUp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -42,9 +40,9 @@ public final class PipelineServing implements AutoCloseable {
         if (config.port() != 0) {
             return config;
         }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getByName(config.host()), 0));
-            return new ServingConfig(config.host(), socket.getLocalPort(), config.token());
+        try {
+            return new ServingConfig(config.host(), Ports.freePort(InetAddress.getByName(config.host()), 0),
+                    config.token());
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + config.host(), e);
         }

@@ -7,6 +7,7 @@ import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.Rejection;
 import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.OuiFormRecordMapper;
+import fr.ais.ingest.publish.ConnectorRecords;
 import fr.ais.ingest.publish.ConnectorTransactions;
 import fr.ais.ingest.publish.IngestMetrics;
 import fr.ais.ingest.publish.IngestSummary;
@@ -16,10 +17,8 @@ import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
-import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
-import fr.ais.schemas.SourceRecordKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +27,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Publishes one pass over the OuiForm API exactly once: page by page, each page in one Kafka transaction holding
@@ -46,9 +43,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * holds a transaction open; when publishing fails the open transaction is aborted. Either way the exception
  * propagates and nothing is lost: the next run fetches that page again from the committed cursor.
  *
- * <p>Events are keyed, serialised and numbered ({@code sourcePosition}) exactly as by {@code FileIngestion}, and
- * the two share one transactional id per connector: an API run fences a file run of the same connector (and the
- * other way round), since both number the same positions.
+ * <p>Events are keyed, serialised and numbered ({@code sourcePosition}) exactly as by {@code FileIngestion} (both
+ * through {@link ConnectorRecords}), and the two share one transactional id per connector: an API run fences a file
+ * run of the same connector (and the other way round), since both number the same positions.
  */
 public final class ApiIngestion {
 
@@ -107,7 +104,7 @@ public final class ApiIngestion {
     public IngestSummary ingest(Pseudonymizer pseudonymizer) {
         long started = System.nanoTime();
         ReadContext context = new ReadContext(ORIGIN, StandardCharsets.UTF_8, pseudonymizer);
-        Publisher out = new Publisher();
+        ConnectorRecords records = new ConnectorRecords(Source.OUIFORM, topics, serdes);
         long accepted = 0;
         long rejected = 0;
         long skipped = 0;
@@ -143,12 +140,15 @@ public final class ApiIngestion {
                         }
                         ParsedRecord record = mapper.map(item, position.nextItemIndex(), context);
                         if (record instanceof ParsedRecord.Accepted a) {
-                            out.event(producer, a.event(), nextSourcePosition++);
+                            records.sendEvent(producer, a.event(), nextSourcePosition++, ORIGIN, null);
                             position.accepted();
                             accepted++;
                             pageAccepted++;
                         } else if (record instanceof ParsedRecord.Rejected r) {
-                            out.deadLetter(producer, r, pageNumber, i);
+                            // position "page P item I"
+                            records.sendDeadLetter(producer,
+                                    new DeadLetterKey(Source.OUIFORM, ORIGIN, "page " + pageNumber + " item " + i),
+                                    deadLetter(r, pageNumber, i), null);
                             position.rejected();
                             rejected++;
                             pageRejected.merge(r.rejection().reason(), 1L, Long::sum);
@@ -157,7 +157,8 @@ public final class ApiIngestion {
                         newestInPage = newest(newestInPage, item);
                     }
                     position.pageDone(page);
-                    out.checkpoint(producer, position.checkpoint(checkpointKey(), nextSourcePosition, clock.instant()));
+                    records.sendCheckpoint(producer,
+                            position.checkpoint(checkpointKey(), nextSourcePosition, clock.instant()), null);
                     producer.commitTransaction();
                 } catch (RuntimeException e) {
                     abort(producer, e);
@@ -195,55 +196,26 @@ public final class ApiIngestion {
         }
     }
 
-    /** Serialises and sends the three kinds of records, as {@code FileIngestion} does. */
-    private final class Publisher {
-        private final String eventsTopic = topics.topic(TopicCatalogue.eventsOf(Source.OUIFORM)).name();
-        private final String deadLetterTopic = topics.topic(TopicCatalogue.DEAD_LETTERS).name();
-        private final String checkpointTopic = topics.topic(TopicCatalogue.CONNECTOR_CHECKPOINTS).name();
-        private final Serializer<SourceRecordKey> eventKeys = serdes.forKeys(SourceRecordKey.class).serializer();
-        private final Serializer<PrescriptionEvent> eventValues = serdes.forValues(PrescriptionEvent.class).serializer();
-        private final Serializer<DeadLetterKey> letterKeys = serdes.forKeys(DeadLetterKey.class).serializer();
-        private final Serializer<DeadLetter> letterValues = serdes.forValues(DeadLetter.class).serializer();
-        private final Serializer<ConnectorCheckpointKey> checkpointKeys =
-                serdes.forKeys(ConnectorCheckpointKey.class).serializer();
-        private final Serializer<ConnectorCheckpoint> checkpointValues =
-                serdes.forValues(ConnectorCheckpoint.class).serializer();
-
-        void event(KafkaProducer<byte[], byte[]> producer, PrescriptionEvent event, long sourcePosition) {
-            event.setSourcePosition(sourcePosition);
-            event.setOrigin(ORIGIN);
-            SourceRecordKey key = new SourceRecordKey(event.getSource(), event.getSourceKey());
-            producer.send(new ProducerRecord<>(eventsTopic, null, event.getVersionTimestamp().toEpochMilli(),
-                    eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)));
-        }
-
-        /** Position {@code page P item I}: P the page of the pass (1-based), I the item in it (0-based). */
-        void deadLetter(KafkaProducer<byte[], byte[]> producer, ParsedRecord.Rejected record, long page, int index) {
-            Rejection rejection = record.rejection();
-            DeadLetterKey key = new DeadLetterKey(Source.OUIFORM, ORIGIN, "page " + page + " item " + index);
-            DeadLetter letter = DeadLetter.newBuilder()
-                    .setSource(Source.OUIFORM)
-                    .setOrigin(ORIGIN)
-                    .setLine(record.line())
-                    .setApiPage(page)
-                    .setApiIndex(index)
-                    .setReason(rejection.reason())
-                    .setField(rejection.field())
-                    .setMessage(rejection.message())
-                    .setSourceKey(rejection.sourceKey())
-                    .setExcerpt(rejection.excerpt())
-                    .setConnectorVersion(connectorVersion)
-                    .setRejectedAt(clock.instant())
-                    .build();
-            producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
-                    letterValues.serialize(deadLetterTopic, letter)));
-        }
-
-        void checkpoint(KafkaProducer<byte[], byte[]> producer, ConnectorCheckpoint checkpoint) {
-            ConnectorCheckpointKey key = new ConnectorCheckpointKey(checkpoint.getConnector(), checkpoint.getInput());
-            producer.send(new ProducerRecord<>(checkpointTopic, checkpointKeys.serialize(checkpointTopic, key),
-                    checkpointValues.serialize(checkpointTopic, checkpoint)));
-        }
+    /**
+     * @param page  the page of the pass (1-based)
+     * @param index the item in the page (0-based)
+     */
+    private DeadLetter deadLetter(ParsedRecord.Rejected record, long page, int index) {
+        Rejection rejection = record.rejection();
+        return DeadLetter.newBuilder()
+                .setSource(Source.OUIFORM)
+                .setOrigin(ORIGIN)
+                .setLine(record.line())
+                .setApiPage(page)
+                .setApiIndex(index)
+                .setReason(rejection.reason())
+                .setField(rejection.field())
+                .setMessage(rejection.message())
+                .setSourceKey(rejection.sourceKey())
+                .setExcerpt(rejection.excerpt())
+                .setConnectorVersion(connectorVersion)
+                .setRejectedAt(clock.instant())
+                .build();
     }
 
     private Map<String, Object> producerProperties() {
