@@ -22,20 +22,28 @@ import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -46,9 +54,12 @@ import org.apache.kafka.streams.kstream.Produced;
  * The consolidation's throughput against a pass-through Kafka Streams application on the same
  * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
- * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes} (0: RocksDB defaults), {@code bench.recent.sessions}
- * and {@code bench.write.buffer.bytes} override the application's defaults; {@code bench.scales} (default
- * {@code 1,8}) picks the data sizes; {@code bench.warmup=false} skips the warm-up run of both applications.
+ * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes}
+ * (0: RocksDB defaults), {@code bench.write.buffer.bytes}, {@code bench.recent.sessions}, {@code bench.compression}
+ * and {@code bench.streams.<any Streams or client setting>} override the application's defaults;
+ * {@code bench.partitions} the data topics' partitions; {@code bench.scales} (default {@code 1,8}) picks the data
+ * sizes; {@code bench.warmup=false} skips the warm-up run of both applications; {@code bench.time.breakdown=true}
+ * prints client times, records per internal topic and CPU per kind of thread.
  */
 public final class ConsolidationBenchmark {
 
@@ -62,7 +73,7 @@ public final class ConsolidationBenchmark {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(EmbeddedKafkaConfig.inDirectory(work.resolve("kafka")))) {
             System.out.printf("machine: %d cores, max heap %d MiB, %s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.vm.version"));
-            int[] scales = java.util.Arrays.stream(System.getProperty("bench.scales", "1,8").split(","))
+            int[] scales = Arrays.stream(System.getProperty("bench.scales", "1,8").split(","))
                     .mapToInt(Integer::parseInt).toArray();
             if (Boolean.parseBoolean(System.getProperty("bench.warmup", "true"))) {
                 // both applications once on the 1x data first, so that neither measured run pays for the JIT
@@ -109,14 +120,14 @@ public final class ConsolidationBenchmark {
     private static Result run(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path work)
             throws IOException, InterruptedException {
         Path stateDir = Files.createDirectories(work.resolve("state-" + applicationId));
-        Map<String, Object> client = new java.util.HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
         if (Integer.getInteger("bench.fetch.max.wait.ms") != null) {
             client.put("consumer.fetch.max.wait.ms", Integer.getInteger("bench.fetch.max.wait.ms"));
         }
         StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, client, stateDir);
         long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
         long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
-        Map<String, Object> clientProperties = new java.util.HashMap<>(defaults.clientProperties());
+        Map<String, Object> clientProperties = new HashMap<>(defaults.clientProperties());
         if (System.getProperty("bench.compression") != null) {
             clientProperties.put("producer.compression.type", System.getProperty("bench.compression"));
         }
@@ -155,11 +166,11 @@ public final class ConsolidationBenchmark {
     }
 
     /** Where the stream threads spent their time: Kafka client totals, in seconds. */
-    private static void printTimeBreakdown(String applicationId, org.apache.kafka.streams.KafkaStreams streams) {
+    private static void printTimeBreakdown(String applicationId, KafkaStreams streams) {
         Set<String> totals = Set.of("blocked-time-ns-total", "txn-commit-time-ns-total", "flush-time-ns-total",
                 "txn-send-offsets-time-ns-total", "bufferpool-wait-time-ns-total", "txn-begin-time-ns-total",
                 "metadata-wait-time-ns-total");
-        Map<String, Double> seconds = new java.util.TreeMap<>();
+        Map<String, Double> seconds = new TreeMap<>();
         streams.metrics().forEach((name, metric) -> {
             if (totals.contains(name.name()) && metric.metricValue() instanceof Double value) {
                 seconds.merge(name.group() + "/" + name.name(), value / 1e9, Double::sum);
@@ -188,9 +199,9 @@ public final class ConsolidationBenchmark {
 
     /** Java threads' CPU time by kind; the rest of the process (GC, JIT, RocksDB's own threads) is not in it. */
     private static Map<String, Long> cpuByThreadKind() {
-        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<String, Long> result = new java.util.TreeMap<>();
-        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Long> result = new TreeMap<>();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) {
                 continue;
             }
@@ -212,12 +223,10 @@ public final class ConsolidationBenchmark {
         try {
             Set<String> names = admin.listTopics().names().get().stream()
                     .filter(n -> n.startsWith(applicationId + "-")).collect(Collectors.toSet());
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> request =
-                    new java.util.HashMap<>();
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
             admin.describeTopics(names).allTopicNames().get().forEach((n, d) -> d.partitions().forEach(p ->
-                    request.put(new org.apache.kafka.common.TopicPartition(n, p.partition()),
-                            org.apache.kafka.clients.admin.OffsetSpec.latest())));
-            Map<String, Long> sizes = new java.util.TreeMap<>();
+                    request.put(new TopicPartition(n, p.partition()), OffsetSpec.latest())));
+            Map<String, Long> sizes = new TreeMap<>();
             admin.listOffsets(request).all().get().forEach((tp, info) ->
                     sizes.merge(tp.topic().substring(applicationId.length() + 1), info.offset(), Long::sum));
             sizes.forEach((t, n) -> System.out.printf("%s topic: %s = %d%n", applicationId, t, n));
