@@ -1,5 +1,6 @@
 package fr.ais.ingest.publish;
 
+import fr.ais.ingest.Rejection;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.ConnectorCheckpoint;
@@ -9,6 +10,7 @@ import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
+import java.time.Instant;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -60,6 +62,25 @@ public final class ConnectorRecords {
             Callback callback) {
         producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),
                 letterValues.serialize(deadLetterTopic, letter)), callback);
+    }
+
+    /**
+     * A dead letter for a rejected record, with what every connector says of it: where it came from, why
+     * it was rejected, by which connector version and when. API connectors add the page and the item.
+     */
+    public static DeadLetter.Builder deadLetter(Source source, String origin, long line, Rejection rejection,
+            String connectorVersion, Instant rejectedAt) {
+        return DeadLetter.newBuilder()
+                .setSource(source)
+                .setOrigin(origin)
+                .setLine(line)
+                .setReason(rejection.reason())
+                .setField(rejection.field())
+                .setMessage(rejection.message())
+                .setSourceKey(rejection.sourceKey())
+                .setExcerpt(rejection.excerpt())
+                .setConnectorVersion(connectorVersion)
+                .setRejectedAt(rejectedAt);
     }
 
     /** Sends {@code checkpoint} keyed by its connector and input. */

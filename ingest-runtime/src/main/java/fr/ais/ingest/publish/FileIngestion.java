@@ -263,17 +263,7 @@ public final class FileIngestion {
     }
 
     private DeadLetter deadLetter(String origin, long line, Rejection rejection) {
-        return DeadLetter.newBuilder()
-                .setSource(format.source())
-                .setOrigin(origin)
-                .setLine(line)
-                .setReason(rejection.reason())
-                .setField(rejection.field())
-                .setMessage(rejection.message())
-                .setSourceKey(rejection.sourceKey())
-                .setExcerpt(rejection.excerpt())
-                .setConnectorVersion(connectorVersion)
-                .setRejectedAt(clock.instant())
+        return ConnectorRecords.deadLetter(format.source(), origin, line, rejection, connectorVersion, clock.instant())
                 .build();
     }
 

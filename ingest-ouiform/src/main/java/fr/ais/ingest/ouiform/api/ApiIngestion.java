@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;
-import fr.ais.ingest.Rejection;
 import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.OuiFormRecordMapper;
 import fr.ais.ingest.publish.ConnectorRecords;
@@ -201,20 +200,10 @@ public final class ApiIngestion {
      * @param index the item in the page (0-based)
      */
     private DeadLetter deadLetter(ParsedRecord.Rejected record, long page, int index) {
-        Rejection rejection = record.rejection();
-        return DeadLetter.newBuilder()
-                .setSource(Source.OUIFORM)
-                .setOrigin(ORIGIN)
-                .setLine(record.line())
+        return ConnectorRecords.deadLetter(Source.OUIFORM, ORIGIN, record.line(), record.rejection(), connectorVersion,
+                        clock.instant())
                 .setApiPage(page)
                 .setApiIndex(index)
-                .setReason(rejection.reason())
-                .setField(rejection.field())
-                .setMessage(rejection.message())
-                .setSourceKey(rejection.sourceKey())
-                .setExcerpt(rejection.excerpt())
-                .setConnectorVersion(connectorVersion)
-                .setRejectedAt(clock.instant())
                 .build();
     }
 
