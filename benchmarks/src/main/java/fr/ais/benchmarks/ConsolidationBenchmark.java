@@ -55,8 +55,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
  * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes}
- * (0: RocksDB defaults), {@code bench.write.buffer.bytes}, {@code bench.recent.sessions}, {@code bench.compression}
- * and {@code bench.streams.<any Streams or client setting>} override the application's defaults;
+ * (0: RocksDB defaults), {@code bench.write.buffer.bytes}, {@code bench.recent.sessions}
+ * and {@code bench.streams.<any Streams or client setting>} (e.g. {@code bench.streams.producer.compression.type}) override the application's defaults;
  * {@code bench.partitions} the data topics' partitions; {@code bench.scales} (default {@code 1,8}) picks the data
  * sizes; {@code bench.warmup=false} skips the warm-up run of both applications; {@code bench.time.breakdown=true}
  * prints client times, records per internal topic and CPU per kind of thread.
@@ -128,9 +128,6 @@ public final class ConsolidationBenchmark {
         long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
         long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
         Map<String, Object> clientProperties = new HashMap<>(defaults.clientProperties());
-        if (System.getProperty("bench.compression") != null) {
-            clientProperties.put("producer.compression.type", System.getProperty("bench.compression"));
-        }
         // any other Kafka Streams or client setting, e.g. -Dbench.streams.producer.batch.size=262144
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
                 .forEach(n -> clientProperties.put(n.substring("bench.streams.".length()), System.getProperty(n)));
