@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -133,7 +132,7 @@ final class SessionGroupingProcessor
     }
 
     private Map<String, PrescriptionEvent> membersOf(String session) {
-        Map<String, PrescriptionEvent> result = new TreeMap<>();
+        Map<String, PrescriptionEvent> result = new HashMap<>(); // the rules sort the members themselves
         try (KeyValueIterator<String, PrescriptionEvent> it =
                 members.prefixScan(session + SEPARATOR, new StringSerializer())) {
             while (it.hasNext()) {
