@@ -52,14 +52,15 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The consolidation's throughput against a pass-through Kafka Streams application on the same
- * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data.
+ * broker, same guarantee (exactly-once v2), same serdes, same input; at 1× and 8× the data by default.
  * Usage: {@code java -cp ... fr.ais.benchmarks.ConsolidationBenchmark [people-at-1x]}; system properties
  * {@code bench.threads}, {@code bench.commit.ms}, {@code bench.fetch.max.wait.ms}, {@code bench.block.cache.bytes}
  * (0: RocksDB defaults), {@code bench.write.buffer.bytes}, {@code bench.recent.sessions}
  * and {@code bench.streams.<any Streams or client setting>} (e.g. {@code bench.streams.producer.compression.type}) override the application's defaults;
  * {@code bench.partitions} the data topics' partitions; {@code bench.scales} (default {@code 1,8}) picks the data
- * sizes; {@code bench.warmup=false} skips the warm-up run of both applications; {@code bench.time.breakdown=true}
- * prints client times, records per internal topic and CPU per kind of thread.
+ * sizes; {@code bench.repeats} (default 1) runs both applications that many times on each size's data, to show the
+ * spread between runs; {@code bench.warmup=false} skips the warm-up run of both applications;
+ * {@code bench.time.breakdown=true} prints client times, records per internal topic and CPU per kind of thread.
  */
 public final class ConsolidationBenchmark {
 
@@ -80,22 +81,29 @@ public final class ConsolidationBenchmark {
                 runBoth(broker, serdes, work, "warmup", events(work.resolve("data-warmup"), people));
                 System.out.println("warm-up done");
             }
+            int repeats = Integer.getInteger("bench.repeats", 1);
             for (int scale : scales) {
                 List<PrescriptionEvent> events = events(work.resolve("data-" + scale), people * scale);
-                Result[] results = runBoth(broker, serdes, work, String.valueOf(scale), events);
-                Result pass = results[0];
-                Result consolidation = results[1];
-                System.out.printf("%dx: %d events | pass-through %.0f events/s | consolidation %.0f events/s"
-                                + " | ratio %.2f | consolidation state %d KiB | heap after run %d MiB%n",
-                        scale, events.size(), events.size() / pass.seconds, events.size() / consolidation.seconds,
-                        pass.seconds / consolidation.seconds, consolidation.stateBytes >> 10, consolidation.heapBytes >> 20);
-                System.out.printf("%dx: start to RUNNING: pass-through %.1f s, consolidation %.1f s | from RUNNING:"
-                                + " pass-through %.0f events/s, consolidation %.0f events/s, ratio %.2f%n",
-                        scale, pass.startSeconds, consolidation.startSeconds,
-                        events.size() / pass.processingSeconds(), events.size() / consolidation.processingSeconds(),
-                        pass.processingSeconds() / consolidation.processingSeconds());
+                for (int repeat = 1; repeat <= repeats; repeat++) {
+                    report(scale, events.size(), runBoth(broker, serdes, work, scale + "-" + repeat, events));
+                }
             }
         }
+    }
+
+    /** One line for the whole runs, one for the runs from RUNNING (start-up apart). */
+    private static void report(int scale, int events, Result[] results) {
+        Result pass = results[0];
+        Result consolidation = results[1];
+        System.out.printf("%dx: %d events | pass-through %.0f events/s | consolidation %.0f events/s"
+                        + " | ratio %.2f | consolidation state %d KiB | heap after run %d MiB%n",
+                scale, events, events / pass.seconds, events / consolidation.seconds,
+                pass.seconds / consolidation.seconds, consolidation.stateBytes >> 10, consolidation.heapBytes >> 20);
+        System.out.printf("%dx: start to RUNNING: pass-through %.1f s, consolidation %.1f s | from RUNNING:"
+                        + " pass-through %.0f events/s, consolidation %.0f events/s, ratio %.2f%n",
+                scale, pass.startSeconds, consolidation.startSeconds,
+                events / pass.processingSeconds(), events / consolidation.processingSeconds(),
+                pass.processingSeconds() / consolidation.processingSeconds());
     }
 
     /** The pass-through then the consolidation on {@code events}, in topics and applications of their own. */
