@@ -4,13 +4,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -25,33 +25,44 @@ import org.apache.kafka.common.TopicPartition;
  * not written at the same instant, so a read-committed end offset of a repartition topic can still
  * trail for a moment while the upstream offsets already look done. The high watermark already
  * counts the records a stage wrote before committing, so the downstream lag shows at once.
+ *
+ * <p>Committed offsets are read before end offsets: a commit can land between the two reads, and
+ * read the other way round it could advance a stage's input to the end while the records that
+ * commit wrote downstream are missing from the end offsets read before it.
  */
 public final class CatchUp {
 
-    private final Admin admin;
     private final String applicationId;
-    private final Set<String> inputTopics;
+    private final Offsets offsets;
 
     /**
      * @param inputTopics the topics the application reads, internal repartition topics included
      *                    (their names are {@code <applicationId>-<name>-repartition})
      */
     public CatchUp(Admin admin, String applicationId, Set<String> inputTopics) {
-        this.admin = admin;
+        this(applicationId, new AdminOffsets(admin, applicationId, Set.copyOf(inputTopics)));
+    }
+
+    CatchUp(String applicationId, Offsets offsets) {
         this.applicationId = applicationId;
-        this.inputTopics = Set.copyOf(inputTopics);
+        this.offsets = offsets;
+    }
+
+    /** Where the offsets come from: the consumer group's committed ones and the input topics' ends. */
+    interface Offsets {
+        Map<TopicPartition, Long> committed(Duration timeout) throws Exception;
+
+        Map<TopicPartition, Long> ends(Duration timeout) throws Exception;
     }
 
     /** Records still to process, per partition (empty when caught up). */
     public Map<TopicPartition, Long> lag(Duration timeout) {
         try {
-            Map<TopicPartition, Long> ends = endOffsets(timeout);
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                    .partitionsToOffsetAndMetadata().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> committed = offsets.committed(timeout); // first: see the class comment
+            Map<TopicPartition, Long> ends = offsets.ends(timeout);
             Map<TopicPartition, Long> lag = new HashMap<>();
             ends.forEach((tp, end) -> {
-                OffsetAndMetadata c = committed.get(tp);
-                long position = c == null ? 0L : c.offset();
+                long position = committed.getOrDefault(tp, 0L);
                 if (end > position) {
                     lag.put(tp, end - position);
                 }
@@ -60,7 +71,7 @@ public final class CatchUp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading offsets", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (Exception e) {
             throw new IllegalStateException("cannot read the offsets of " + applicationId + ": " + e.getMessage(), e);
         }
     }
@@ -82,18 +93,35 @@ public final class CatchUp {
         return lag(timeout).isEmpty();
     }
 
-    private Map<TopicPartition, Long> endOffsets(Duration timeout)
-            throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        Map<String, org.apache.kafka.clients.admin.TopicDescription> described = admin.describeTopics(inputTopics)
-                .allTopicNames().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> request = described.values().stream()
-                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(request,
-                        new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                .all().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        Map<TopicPartition, Long> result = new HashMap<>();
-        ends.forEach((tp, info) -> result.put(tp, info.offset()));
-        return result;
+    /** The offsets as the broker has them, through the admin client. */
+    private record AdminOffsets(Admin admin, String applicationId, Set<String> inputTopics) implements Offsets {
+
+        @Override
+        public Map<TopicPartition, Long> committed(Duration timeout) throws Exception {
+            Map<TopicPartition, Long> result = new HashMap<>();
+            admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .forEach((tp, committed) -> {
+                        if (committed != null) {
+                            result.put(tp, committed.offset());
+                        }
+                    });
+            return result;
+        }
+
+        @Override
+        public Map<TopicPartition, Long> ends(Duration timeout) throws Exception {
+            Map<String, TopicDescription> described = admin.describeTopics(inputTopics)
+                    .allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, OffsetSpec> request = described.values().stream()
+                    .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                    .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(request,
+                            new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> result = new HashMap<>();
+            ends.forEach((tp, info) -> result.put(tp, info.offset()));
+            return result;
+        }
     }
 }
