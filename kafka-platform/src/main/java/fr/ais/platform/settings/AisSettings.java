@@ -42,7 +42,7 @@ public final class AisSettings {
     public static final Setting<Integer> STREAM_THREADS = Setting.integer("streams.threads", 1,
             "Stream threads of one consolidation instance.").validatedBy(n -> n >= 1 && n <= 64, "between 1 and 64");
     public static final Setting<Long> COMMIT_INTERVAL_MS = Setting.longValue("streams.commit.interval.ms", 1000,
-            "Exactly-once commit interval; each commit flushes the state stores.")
+            "Exactly-once commit interval: a stage's results reach the next stage and the topics at each commit.")
             .validatedBy(n -> n >= 10, "at least 10 ms");
     public static final Setting<Long> BLOCK_CACHE_BYTES = Setting.longValue("streams.rocksdb.block.cache.bytes",
             64L << 20, "RocksDB block cache shared by every store of an instance (0: RocksDB's own defaults).")
