@@ -20,13 +20,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * SPEC §4 rules 2 to 8, per normalised session: keeps the latest version of every source record of
- * the session, regroups the session from scratch on each change (union-find over identifiers), and
+ * the session, regroups the whole session on each change (union-find over identifiers), consolidates
+ * again only the groups the change touches (see {@link ConsolidationRules#consolidateAfterChange}), and
  * emits only the consolidated prescriptions that changed (as they were and as they are), with a
  * removal for every group that dissolved, split or took another id. A group id starts with its
  * session, so the session's task is the only one that ever writes it: the prescriptions by group id
  * are kept here too, with no repartition by group id, and a prefix scan of that store gives the
  * session's groups as last emitted (its keys are the group ids' plain UTF-8, see {@link GroupIdKeySerde}).
- * Regrouping from scratch is what makes a bridge record that disappears split its group back, and
+ * Regrouping the whole session is what makes a bridge record that disappears split its group back, and
  * the result independent of arrival order.
  */
 final class SessionGroupingProcessor
@@ -90,8 +91,10 @@ final class SessionGroupingProcessor
             state.members().put(memberKey, change.getEvent());
         }
 
-        List<ConsolidatedPrescription> now = ConsolidationRules.consolidate(session, state.members().values());
         Map<String, ConsolidatedPrescription> previous = state.groups();
+        List<ConsolidatedPrescription> now = ConsolidationRules.consolidateAfterChange(session,
+                state.members().values(), previous.values(), change.getMember().getSource(),
+                change.getMember().getSourceKey());
         Map<String, ConsolidatedPrescription> current = new HashMap<>();
         for (ConsolidatedPrescription group : now) {
             current.put(group.getGroupId(), group);

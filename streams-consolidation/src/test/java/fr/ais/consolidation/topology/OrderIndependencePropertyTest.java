@@ -2,6 +2,7 @@ package fr.ais.consolidation.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;
@@ -13,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -82,6 +84,26 @@ class OrderIndependencePropertyTest {
                 Map.of(ConsolidationTopology.RECENT_SESSIONS_CONFIG, recentSessions))) {
             pipeline.send(shuffled(history, random));
             assertSameFigures(pipeline, history);
+        }
+    }
+
+    /** Not a rule but a guard on one: consolidating again only the groups a change touches gives the whole session's. */
+    @Property(tries = 200)
+    void consolidating_again_only_the_groups_a_change_touches_gives_the_groups_of_the_whole_session(
+            @ForAll("histories") List<PrescriptionEvent> history, @ForAll Random random) {
+        Map<String, PrescriptionEvent> members = new HashMap<>(); // one session, S0, by source and key
+        List<ConsolidatedPrescription> groups = List.of();
+        for (PrescriptionEvent version : shuffled(history, random)) {
+            String member = version.getSource() + "/" + version.getSourceKey();
+            if (version.getSessionNumber().equals("S0")) {
+                members.put(member, version);
+            } else {
+                members.remove(member); // the record left for another session
+            }
+            List<ConsolidatedPrescription> after = ConsolidationRules.consolidateAfterChange("S0", members.values(),
+                    groups, version.getSource(), version.getSourceKey());
+            assertThat(after).isEqualTo(ConsolidationRules.consolidate("S0", members.values()));
+            groups = after;
         }
     }
 
