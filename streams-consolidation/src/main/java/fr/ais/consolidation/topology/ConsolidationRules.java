@@ -16,7 +16,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,9 +67,10 @@ public final class ConsolidationRules {
     /**
      * The same as {@link #consolidate} after one member of the session changed (a new version, or gone),
      * knowing the groups before the change: only the groups the change touches are consolidated again.
-     * Removing a record can only split the group it was in, and adding one can only merge the groups it
-     * shares an identifier with, which then contain it; every other group has the same members as before,
-     * so it is the same prescription and is taken from {@code before} as it was.
+     * Removing a record can only split the group it was in into smaller ones, and adding one can only
+     * merge groups into the one that holds it. So a group that does not hold the changed record and has
+     * the id and the member count of a group before the change has its members too: it is the same
+     * prescription, taken from {@code before} as it was.
      *
      * @param before  the session's groups before the change, as {@link #consolidate} gave them
      * @param changed the member that changed: source and source key
@@ -79,21 +79,14 @@ public final class ConsolidationRules {
             Collection<PrescriptionEvent> members, Collection<ConsolidatedPrescription> before, Source changedSource,
             String changedKey) {
         Map<String, ConsolidatedPrescription> beforeById = new HashMap<>();
-        Set<String> touched = new HashSet<>(); // members of the group the changed one was in
-        touched.add(memberId(changedSource, changedKey));
         for (ConsolidatedPrescription group : before) {
             beforeById.put(group.getGroupId(), group);
-            if (group.getMembers().stream().anyMatch(m -> m.getSource() == changedSource
-                    && m.getSourceKey().equals(changedKey))) {
-                group.getMembers().forEach(m -> touched.add(memberId(m.getSource(), m.getSourceKey())));
-            }
         }
         List<ConsolidatedPrescription> result = new ArrayList<>();
         for (List<PrescriptionEvent> group : samePersonGroups(members)) {
-            boolean isTouched = group.stream().anyMatch(m -> touched.contains(memberId(m.getSource(), m.getSourceKey())));
-            ConsolidatedPrescription unchanged = isTouched ? null : beforeById.get(groupId(sessionNumber, group.get(0)));
-            if (unchanged != null) {
-                result.add(unchanged);
+            ConsolidatedPrescription was = beforeById.get(groupId(sessionNumber, group.get(0)));
+            if (was != null && was.getMembers().size() == group.size() && !holds(group, changedSource, changedKey)) {
+                result.add(was);
             } else {
                 consolidateGroup(sessionNumber, group).ifPresent(result::add);
             }
@@ -102,8 +95,13 @@ public final class ConsolidationRules {
         return result;
     }
 
-    private static String memberId(Source source, String sourceKey) {
-        return source.name() + '\u0000' + sourceKey;
+    private static boolean holds(List<PrescriptionEvent> group, Source source, String sourceKey) {
+        for (PrescriptionEvent member : group) {
+            if (member.getSource() == source && member.getSourceKey().equals(sourceKey)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
