@@ -72,8 +72,10 @@ public final class ConsolidationRules {
      * the id and the member count of a group before the change has its members too: it is the same
      * prescription, taken from {@code before} as it was.
      *
-     * @param before  the session's groups before the change, as {@link #consolidate} gave them
-     * @param changed the member that changed: source and source key
+     * @param members       the latest version of each source record of the session, after the change
+     * @param before        the session's groups before the change, as {@link #consolidate} gave them
+     * @param changedSource the source of the record that changed
+     * @param changedKey    its source key
      */
     public static List<ConsolidatedPrescription> consolidateAfterChange(String sessionNumber,
             Collection<PrescriptionEvent> members, Collection<ConsolidatedPrescription> before, Source changedSource,
