@@ -49,13 +49,13 @@ public final class ConsolidationRules {
     }
 
     /**
-     * The consolidated prescriptions of one session, sorted by group id.
+     * The consolidated prescriptions of one session, sorted by group id: rules 3 to 8 as written. The session
+     * task computes the same with {@link #consolidateAfterChange}, which a property checks against this.
      *
      * @param sessionNumber the normalised session number every member shares
      * @param members       the latest version of each source record of the session (rule 1 applied)
      */
-    public static List<ConsolidatedPrescription> consolidate(String sessionNumber,
-            Collection<PrescriptionEvent> members) {
+    static List<ConsolidatedPrescription> consolidate(String sessionNumber, Collection<PrescriptionEvent> members) {
         List<ConsolidatedPrescription> result = new ArrayList<>();
         for (List<PrescriptionEvent> group : samePersonGroups(members)) {
             consolidateGroup(sessionNumber, group).ifPresent(result::add);
@@ -73,20 +73,16 @@ public final class ConsolidationRules {
      * prescription, taken from {@code before} as it was.
      *
      * @param members       the latest version of each source record of the session, after the change
-     * @param before        the session's groups before the change, as {@link #consolidate} gave them
+     * @param before        the session's groups before the change, as {@link #consolidate} gave them, by group id
      * @param changedSource the source of the record that changed
      * @param changedKey    its source key
      */
-    public static List<ConsolidatedPrescription> consolidateAfterChange(String sessionNumber,
-            Collection<PrescriptionEvent> members, Collection<ConsolidatedPrescription> before, Source changedSource,
+    static List<ConsolidatedPrescription> consolidateAfterChange(String sessionNumber,
+            Collection<PrescriptionEvent> members, Map<String, ConsolidatedPrescription> before, Source changedSource,
             String changedKey) {
-        Map<String, ConsolidatedPrescription> beforeById = new HashMap<>();
-        for (ConsolidatedPrescription group : before) {
-            beforeById.put(group.getGroupId(), group);
-        }
         List<ConsolidatedPrescription> result = new ArrayList<>();
         for (List<PrescriptionEvent> group : samePersonGroups(members)) {
-            ConsolidatedPrescription was = beforeById.get(groupId(sessionNumber, group.get(0)));
+            ConsolidatedPrescription was = before.get(groupId(sessionNumber, group.get(0)));
             if (was != null && was.getMembers().size() == group.size() && !holds(group, changedSource, changedKey)) {
                 result.add(was);
             } else {

@@ -93,7 +93,7 @@ final class SessionGroupingProcessor
 
         Map<String, ConsolidatedPrescription> previous = state.groups();
         List<ConsolidatedPrescription> now = ConsolidationRules.consolidateAfterChange(session,
-                state.members().values(), previous.values(), change.getMember().getSource(),
+                state.members().values(), previous, change.getMember().getSource(),
                 change.getMember().getSourceKey());
         Map<String, ConsolidatedPrescription> current = new HashMap<>();
         for (ConsolidatedPrescription group : now) {

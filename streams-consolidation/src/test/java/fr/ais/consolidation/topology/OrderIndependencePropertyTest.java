@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -92,7 +93,7 @@ class OrderIndependencePropertyTest {
     void consolidating_again_only_the_groups_a_change_touches_gives_the_groups_of_the_whole_session(
             @ForAll("histories") List<PrescriptionEvent> history, @ForAll Random random) {
         Map<String, PrescriptionEvent> members = new HashMap<>(); // one session, S0, by source and key
-        List<ConsolidatedPrescription> groups = List.of();
+        Map<String, ConsolidatedPrescription> groups = Map.of(); // by group id, as the session task keeps them
         for (PrescriptionEvent version : shuffled(history, random)) {
             String member = version.getSource() + "/" + version.getSourceKey();
             if (version.getSessionNumber().equals("S0")) {
@@ -103,7 +104,7 @@ class OrderIndependencePropertyTest {
             List<ConsolidatedPrescription> after = ConsolidationRules.consolidateAfterChange("S0", members.values(),
                     groups, version.getSource(), version.getSourceKey());
             assertThat(after).isEqualTo(ConsolidationRules.consolidate("S0", members.values()));
-            groups = after;
+            groups = after.stream().collect(Collectors.toMap(ConsolidatedPrescription::getGroupId, g -> g));
         }
     }
 
