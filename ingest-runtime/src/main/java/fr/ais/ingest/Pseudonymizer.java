@@ -1,11 +1,11 @@
 package fr.ais.ingest;
 
+import fr.ais.ingest.parsing.FieldRules;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.PersonId;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
-import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,7 +30,7 @@ public final class Pseudonymizer {
 
     /** Identifiers are compared after normalisation: trim, then upper-case (SPEC §3). */
     public static String normalise(String identifier) {
-        return identifier.trim().toUpperCase(Locale.ROOT);
+        return FieldRules.normaliseKey(identifier);
     }
 
     public PersonId pseudonymise(IdentifierType type, String rawValue) {

@@ -77,6 +77,18 @@ class ImiloEventMappingTest {
     }
 
     @Test
+    void rule_3_no_break_spaces_are_trimmed_like_any_white_space_as_they_are_removed_from_session_numbers()
+            throws Exception {
+        var root = ImiloExport.example();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("idMilo", "\u00a04410023\u202f");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("identifiantPE", "1234567A\u00a0");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("structure")).put("codeRegion", "\u00a052");
+        PrescriptionEvent event = eventOf(root.toString());
+        assertThat(event.getPersonIds()).isEqualTo(eventOf(ImiloExport.EXAMPLE).getPersonIds());
+        assertThat(event.getPrescriberRegion()).isEqualTo("52");
+    }
+
+    @Test
     void the_horodatage_offset_is_honoured() throws Exception {
         assertThat(eventOf(ImiloExport.with("horodatage", "2021-07-04T10:15:30+02:00")).getVersionTimestamp())
                 .isEqualTo(Instant.parse("2021-07-04T08:15:30Z"));

@@ -1,5 +1,6 @@
 package fr.ais.ingest.pe;
 
+import fr.ais.ingest.parsing.FieldRules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,7 +45,7 @@ final class SemicolonLine {
         while (true) {
             int start = pos;
             int i = pos;
-            while (i < length && isBlank(line.charAt(i))) {
+            while (i < length && FieldRules.isWhiteSpace(line.charAt(i))) {
                 i++;
             }
             if (i < length && line.charAt(i) == '"') {
@@ -70,18 +71,18 @@ final class SemicolonLine {
                     throw new SyntaxException("field " + (fields.size() + 1) + ": quote opened at column " + (start + 1)
                             + " is not closed on this line");
                 }
-                while (i < length && isBlank(line.charAt(i))) {
+                while (i < length && FieldRules.isWhiteSpace(line.charAt(i))) {
                     i++;
                 }
                 if (i < length && line.charAt(i) != ';') {
                     throw new SyntaxException("field " + (fields.size() + 1) + ": unexpected character after the closing quote at column "
                             + (i + 1));
                 }
-                fields.add(new Field(value.toString().trim(), start, i));
+                fields.add(new Field(FieldRules.trim(value.toString()), start, i));
             } else {
                 int separator = line.indexOf(';', pos);
                 int end = separator < 0 ? length : separator;
-                fields.add(new Field(line.substring(pos, end).trim(), start, end));
+                fields.add(new Field(FieldRules.trim(line.substring(pos, end)), start, end));
                 i = end;
             }
             if (i >= length) {
@@ -89,9 +90,5 @@ final class SemicolonLine {
             }
             pos = i + 1; // after the ';'
         }
-    }
-
-    private static boolean isBlank(char c) {
-        return c == ' ' || c == '\t';
     }
 }

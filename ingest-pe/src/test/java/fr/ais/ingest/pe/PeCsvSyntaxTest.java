@@ -56,6 +56,20 @@ class PeCsvSyntaxTest {
     }
 
     @Test
+    void no_break_spaces_are_trimmed_like_any_white_space_as_they_are_removed_from_session_numbers() throws Exception {
+        Map<String, String> row = validRow();
+        row.put("identifiant_de", "1234567A\u00a0");
+        row.put("code_region_formation", "\u202f52");
+        row.put("numero_session", "SE-2021\u00a0004512");
+        row.put("type_prescripteur", "\u00a0");
+        PrescriptionEvent event = accepted(readOne(PeExport.line(row)));
+        assertThat(event.getPersonIds()).containsExactly(PeExport.PSEUDONYMIZER.pseudonymise(fr.ais.schemas.IdentifierType.DE, "1234567A"));
+        assertThat(event.getTrainingRegion()).isEqualTo("52");
+        assertThat(event.getSessionNumber()).isEqualTo("SE-2021004512");
+        assertThat(event.getPePrescriberNotFilled()).isTrue();
+    }
+
+    @Test
     void an_empty_optional_value_is_absent() throws Exception {
         Map<String, String> row = validRow();
         for (String optional : List.of("siret_organisme", "date_fin", "code_structure_prescripteur", "type_prescripteur",

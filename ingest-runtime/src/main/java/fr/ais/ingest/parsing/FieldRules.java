@@ -17,19 +17,47 @@ public final class FieldRules {
 
     private static final Pattern JOB_SEEKER_ID = Pattern.compile("[0-9]{7}[0-9A-Z]");
     private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
-    private static final Pattern ANY_WHITE_SPACE = Pattern.compile("[\\s\\p{Z}]+");
 
     private FieldRules() {
     }
 
-    /** Trim, then upper-case: how identifiers and source keys are compared (SPEC §3). */
-    public static String normaliseKey(String value) {
-        return value.trim().toUpperCase(Locale.ROOT);
+    /**
+     * White space as SPEC §3's trimming and session normalisation mean it: Java's, Unicode's space
+     * separators (no-break spaces included: exports pasted from office tools carry them) and, as
+     * {@link String#trim()} has it, the control characters.
+     */
+    public static boolean isWhiteSpace(char c) {
+        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
-    /** A session number without any white space (non-breaking spaces included), upper-cased (SPEC §3). */
+    /** {@code value} without white space at either end (see {@link #isWhiteSpace}). */
+    public static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isWhiteSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhiteSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(start, end);
+    }
+
+    /** Trim, then upper-case: how identifiers and source keys are compared (SPEC §3). */
+    public static String normaliseKey(String value) {
+        return trim(value).toUpperCase(Locale.ROOT);
+    }
+
+    /** A session number without any white space (see {@link #isWhiteSpace}), upper-cased (SPEC §3). */
     public static String normaliseSession(String value) {
-        return ANY_WHITE_SPACE.matcher(value).replaceAll("").toUpperCase(Locale.ROOT);
+        StringBuilder kept = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!isWhiteSpace(c)) {
+                kept.append(c);
+            }
+        }
+        return kept.toString().toUpperCase(Locale.ROOT);
     }
 
     /** A present value, or MISSING_FIELD. */

@@ -69,7 +69,7 @@ public final class JsonRecord {
             throw new FieldProblem(RejectReason.PARSE_ERROR, path,
                     path + " should be a JSON string, found " + node.getNodeType().name().toLowerCase());
         }
-        String value = node.textValue().trim();
+        String value = FieldRules.trim(node.textValue());
         return value.isEmpty() ? null : value;
     }
 

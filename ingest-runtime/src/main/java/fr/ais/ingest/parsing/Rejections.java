@@ -50,8 +50,9 @@ public final class Rejections {
     public static String maskValues(String excerpt, Collection<String> personalValues) {
         String masked = excerpt;
         for (String value : personalValues) {
-            if (value != null && value.trim().length() >= 4) {
-                masked = Pattern.compile(Pattern.quote(value.trim()), Pattern.CASE_INSENSITIVE).matcher(masked)
+            String trimmed = value == null ? "" : FieldRules.trim(value);
+            if (trimmed.length() >= 4) {
+                masked = Pattern.compile(Pattern.quote(trimmed), Pattern.CASE_INSENSITIVE).matcher(masked)
                         .replaceAll(REDACTED);
             }
         }
