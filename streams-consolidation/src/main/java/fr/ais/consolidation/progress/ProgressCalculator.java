@@ -4,6 +4,8 @@ import fr.ais.schemas.MonthlyActuals;
 import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressStatus;
 import fr.ais.schemas.Target;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -13,43 +15,75 @@ import java.util.List;
  * SPEC §5 progress maths. The cumulative target through month m is
  * {@code cible_annuelle × (w1+…+wm) / (w1+…+w12)}, uniform when the profile is empty.
  *
+ * <p>Computed in decimals, not in binary floating point: the targets file's numbers are decimals, and a
+ * ratio exactly at a threshold (3 entries against 10 × 4/12) must take that threshold's status, where
+ * doubles give 0.8999999999999999 and BEHIND. Targets and ratios are carried to 34 significant digits
+ * and published as the nearest double.
+ *
  * <p>When the cumulative target is 0 (a profile that expects nothing yet), the ratio is undefined:
  * it is left empty and the status is ON_TRACK, since nothing was due.
  */
 public final class ProgressCalculator {
 
-    private final double onTrack;
-    private final double atRisk;
+    private static final MathContext PRECISION = MathContext.DECIMAL128;
+
+    private final BigDecimal onTrack;
+    private final BigDecimal atRisk;
 
     /** @param onTrack ratio at or above which a region is ON_TRACK; @param atRisk likewise AT_RISK */
     public ProgressCalculator(double onTrack, double atRisk) {
         if (atRisk > onTrack) {
             throw new IllegalArgumentException("the AT_RISK threshold must not exceed the ON_TRACK one");
         }
-        this.onTrack = onTrack;
-        this.atRisk = atRisk;
+        this.onTrack = BigDecimal.valueOf(onTrack);
+        this.atRisk = BigDecimal.valueOf(atRisk);
     }
 
-    public static double cumulativeTarget(Target target, int month) {
+    /** The cumulative target as a fraction: annual target × weights so far, over all the weights. */
+    private record Share(BigDecimal dueSoFar, BigDecimal allWeights) {
+    }
+
+    private static Share share(Target target, int month) {
+        // valueOf: the decimal the targets file wrote, not the binary double's expansion
+        BigDecimal annual = BigDecimal.valueOf(target.getAnnualTarget());
         List<Double> profile = target.getMonthlyProfile();
         if (profile.isEmpty()) {
-            return target.getAnnualTarget() * month / 12.0;
+            return new Share(annual.multiply(BigDecimal.valueOf(month)), BigDecimal.valueOf(12));
         }
-        double total = profile.stream().mapToDouble(Double::doubleValue).sum();
-        double through = profile.subList(0, month).stream().mapToDouble(Double::doubleValue).sum();
-        return target.getAnnualTarget() * through / total;
+        BigDecimal all = sum(profile);
+        if (all.signum() == 0) {
+            return new Share(BigDecimal.ZERO, BigDecimal.ONE); // the targets file refuses it; nothing is due
+        }
+        return new Share(annual.multiply(sum(profile.subList(0, month))), all);
     }
 
-    /** actual / target, or null when the target is 0. */
-    public static Double ratio(long actual, double target) {
-        return target == 0 ? null : actual / target;
+    private static BigDecimal sum(List<Double> weights) {
+        BigDecimal total = BigDecimal.ZERO;
+        for (double w : weights) {
+            total = total.add(BigDecimal.valueOf(w));
+        }
+        return total;
     }
 
-    public ProgressStatus status(Double ratio) {
-        if (ratio == null || ratio >= onTrack) {
+    public static BigDecimal cumulativeTarget(Target target, int month) {
+        Share share = share(target, month);
+        return share.dueSoFar().divide(share.allWeights(), PRECISION);
+    }
+
+    /** actual / cumulative target, from the target's exact fraction; null when the target is 0. */
+    public static BigDecimal ratio(long actual, Target target, int month) {
+        Share share = share(target, month);
+        if (share.dueSoFar().signum() == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(actual).multiply(share.allWeights()).divide(share.dueSoFar(), PRECISION);
+    }
+
+    public ProgressStatus status(BigDecimal ratio) {
+        if (ratio == null || ratio.compareTo(onTrack) >= 0) {
             return ProgressStatus.ON_TRACK;
         }
-        return ratio >= atRisk ? ProgressStatus.AT_RISK : ProgressStatus.BEHIND;
+        return ratio.compareTo(atRisk) >= 0 ? ProgressStatus.AT_RISK : ProgressStatus.BEHIND;
     }
 
     /**
@@ -63,16 +97,15 @@ public final class ProgressCalculator {
     /** The progress of {@code target} through {@code month}, from its region and year's monthly actuals. */
     public Progress progress(Target target, MonthlyActuals actuals, int month, LocalDate asOf) {
         long actual = MonthlyActualsMath.cumulative(actuals, target.getObjective(), month);
-        double cumulativeTarget = cumulativeTarget(target, month);
-        Double ratio = ratio(actual, cumulativeTarget);
+        BigDecimal ratio = ratio(actual, target, month);
         return Progress.newBuilder()
                 .setRegion(target.getRegion())
                 .setYear(target.getYear())
                 .setMonth(month)
                 .setObjective(target.getObjective())
                 .setActualCumulative(actual)
-                .setTargetCumulative(cumulativeTarget)
-                .setRatio(ratio)
+                .setTargetCumulative(cumulativeTarget(target, month).doubleValue())
+                .setRatio(ratio == null ? null : ratio.doubleValue())
                 .setStatus(status(ratio))
                 .setProvisional(provisional(YearMonth.of(target.getYear(), month), asOf))
                 .build();

@@ -78,6 +78,19 @@ class ExportsTest {
                 """);
     }
 
+    @Test
+    void a_ratio_is_rounded_half_up_from_its_exact_value() throws Exception {
+        // 51 entries against 64 × 10/12: exactly 0.95625, which doubles compute as 0.9562499999999999
+        Map<AggregateKey, Long> aggregates = Map.of(
+                new AggregateKey("84", "2021-10", Network.ML, AgeBand.AGE_16_25), 51L);
+        List<Target> targets = List.of(new Target(2021, "84", Objective.ML, 64.0, List.of()));
+
+        Exports.write(new Exports.Snapshot(aggregates, Map.of(), targets, Map.of()), LocalDate.of(2021, 10, 31),
+                new ProgressCalculator(1.0, 0.9), dir);
+
+        assertThat(read("progress.csv")).contains("84;2021;2021-10;ML;51;53.33;0.9563;AT_RISK\n");
+    }
+
     private String read(String file) throws Exception {
         return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
     }
