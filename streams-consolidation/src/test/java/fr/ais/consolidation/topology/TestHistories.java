@@ -17,10 +17,16 @@ public final class TestHistories {
      */
     public static List<PrescriptionEvent> read(fr.ais.synthetic.GeneratedDataSet data,
             fr.ais.ingest.Pseudonymizer pseudonymizer) throws java.io.IOException {
+        return read(data.peFile(), data.imiloFile(), data.ouiformFile(), pseudonymizer);
+    }
+
+    /** The accepted events of three source exports, as {@link #read(fr.ais.synthetic.GeneratedDataSet, fr.ais.ingest.Pseudonymizer)}. */
+    public static List<PrescriptionEvent> read(java.nio.file.Path pe, java.nio.file.Path imilo, java.nio.file.Path ouiform,
+            fr.ais.ingest.Pseudonymizer pseudonymizer) throws java.io.IOException {
         List<PrescriptionEvent> events = new ArrayList<>();
-        events.addAll(read(new fr.ais.ingest.pe.PeFormat(), data.peFile(), pseudonymizer));
-        events.addAll(read(new fr.ais.ingest.imilo.ImiloFormat(), data.imiloFile(), pseudonymizer));
-        events.addAll(read(new fr.ais.ingest.ouiform.OuiFormFormat(), data.ouiformFile(), pseudonymizer));
+        events.addAll(read(new fr.ais.ingest.pe.PeFormat(), pe, pseudonymizer));
+        events.addAll(read(new fr.ais.ingest.imilo.ImiloFormat(), imilo, pseudonymizer));
+        events.addAll(read(new fr.ais.ingest.ouiform.OuiFormFormat(), ouiform, pseudonymizer));
         return events;
     }
 
