@@ -65,6 +65,7 @@ public final class ProgressCalculator {
         return total;
     }
 
+    /** The cumulative target through {@code month}, to 34 significant digits. */
     public static BigDecimal cumulativeTarget(Target target, int month) {
         Share share = share(target, month);
         return share.dueSoFar().divide(share.allWeights(), PRECISION);

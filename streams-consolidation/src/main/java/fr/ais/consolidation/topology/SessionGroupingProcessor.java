@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SessionGroupingProcessor
         implements Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> {
 
-    /** Separates the session from the member in member-store keys; connectors strip white space, not NUL. */
+    /** Separates the session from the member in member-store keys: connectors remove NUL from session numbers, as white space. */
     private static final char SEPARATOR = '\u0000';
 
     private KeyValueStore<String, PrescriptionEvent> members;
