@@ -94,7 +94,7 @@ class PeEventMappingTest {
     @Test
     void a_session_number_loses_all_white_space_and_is_upper_cased_and_the_key_is_upper_cased() throws Exception {
         Map<String, String> row = PeExport.validRow();
-        row.put("numero_session", " se - 2021\t004512 ");
+        row.put("numero_session", " se - 2021\t004512\u0000 "); // NUL too: the session grouping's key separator
         row.put("id_ais", " ais-7 ");
         PrescriptionEvent event = eventOf(PeExport.line(row));
         assertThat(event.getSessionNumber()).isEqualTo("SE-2021004512");
