@@ -105,6 +105,25 @@ class ImiloRejectionTest {
     }
 
     @Test
+    void a_renamed_parent_object_still_has_its_personal_values_masked_by_key() throws Exception {
+        Rejection rejection = rejectionOf(ImiloExport.EXAMPLE.replace("\"jeune\"", "\"Jeune\"")
+                .replace("\"identifiantPE\"", "\"IdentifiantPe\""));
+        assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_FIELD);
+        assertThat(rejection.excerpt()).doesNotContain(MILO_ID, PE_ID, BIRTH).contains("IM-2021-000001");
+    }
+
+    @Test
+    void swapped_birth_and_entry_dates_do_not_show_the_birth_date() throws Exception {
+        var root = ImiloExport.example();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("dateNaissance", "2021-03-15");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("formation")).put("dateDebut", BIRTH);
+        Rejection rejection = rejectionOf(root.toString());
+        assertThat(rejection.reason()).isEqualTo(RejectReason.BIRTH_NOT_BEFORE_ENTRY);
+        assertThat(rejection.excerpt()).doesNotContain(BIRTH, MILO_ID, PE_ID).contains("IM-2021-000001");
+        assertThat(rejection.message()).doesNotContain(BIRTH);
+    }
+
+    @Test
     void an_unparseable_line_is_redacted_by_key_and_by_shape() throws Exception {
         String broken = ImiloExport.EXAMPLE.replace("\"structure\"", "structure");
         Rejection rejection = rejectionOf(broken);

@@ -105,6 +105,13 @@ class OuiFormRejectionTest {
     }
 
     @Test
+    void a_renamed_parent_object_still_has_its_personal_values_masked_by_key() throws Exception {
+        Rejection rejection = rejectionOf(OuiFormExport.EXAMPLE.replace("\"beneficiary\"", "\"beneficiaire\""));
+        assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_FIELD);
+        assertThat(rejection.excerpt()).doesNotContain(MILO_ID, PE_ID, BIRTH);
+    }
+
+    @Test
     void an_unparseable_line_is_redacted_by_key_and_by_shape() throws Exception {
         Rejection rejection = rejectionOf(OuiFormExport.EXAMPLE.substring(0, OuiFormExport.EXAMPLE.length() - 3));
         assertThat(rejection.reason()).isEqualTo(RejectReason.PARSE_ERROR);

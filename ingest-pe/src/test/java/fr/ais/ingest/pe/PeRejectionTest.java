@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Rejection;
 import fr.ais.schemas.RejectReason;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,9 @@ class PeRejectionTest {
         String personalValue = column.equals("identifiant_de") || column.equals("date_naissance") ? value : RAW_ID;
         assertThat(rejection.message()).doesNotContain(RAW_ID, BIRTH, personalValue);
         assertThat(rejection.excerpt()).doesNotContain(RAW_ID, BIRTH, personalValue);
+        if (rejection.reason() == RejectReason.BIRTH_NOT_BEFORE_ENTRY) {
+            return; // every date masked then (see swapped_birth_and_entry_dates_do_not_show_the_birth_date)
+        }
         // the excerpt is still the raw record otherwise, with the two personal values replaced
         assertThat(rejection.excerpt()).isEqualTo(PeExport.with(column, value)
                 .replace(";" + (column.equals("identifiant_de") ? value : RAW_ID) + ";", ";***;")
@@ -102,7 +106,8 @@ class PeRejectionTest {
     void a_birth_date_equal_to_the_entry_date_is_masked_wherever_it_shows() throws Exception {
         Rejection rejection = rejectionOf(PeExport.with("date_naissance", "15/03/2021"));
         assertThat(rejection.reason()).isEqualTo(RejectReason.BIRTH_NOT_BEFORE_ENTRY);
-        assertThat(rejection.excerpt()).doesNotContain("15/03/2021", RAW_ID).contains("SE-2021-004512;12345678900011;***;30/06/2021");
+        // on this reason every date goes: the two dates involved may have been swapped
+        assertThat(rejection.excerpt()).doesNotContain("15/03/2021", RAW_ID).contains("SE-2021-004512;12345678900011;***;***");
         assertThat(rejection.message()).doesNotContain("15/03/2021");
     }
 
@@ -110,6 +115,38 @@ class PeRejectionTest {
     void an_identifier_copied_into_another_field_is_masked_too() throws Exception {
         Rejection rejection = rejectionOf(PeExport.with("code_structure_prescripteur", "de " + RAW_ID.toLowerCase()) + "X");
         assertThat(rejection.excerpt()).doesNotContainIgnoringCase(RAW_ID);
+    }
+
+    @Test
+    void an_identifier_copied_into_a_checked_field_is_not_quoted_in_the_message() throws Exception {
+        for (String column : List.of("code_region_formation", "financeur", "siret_organisme")) {
+            Rejection rejection = rejectionOf(PeExport.with(column, RAW_ID.toLowerCase()));
+            assertThat(rejection.message()).as(column).doesNotContainIgnoringCase(RAW_ID).contains(column);
+            assertThat(rejection.excerpt()).as(column).doesNotContainIgnoringCase(RAW_ID);
+        }
+    }
+
+    @Test
+    void an_identifier_in_the_key_column_is_neither_the_key_nor_in_the_message_or_excerpt() throws Exception {
+        Map<String, String> row = PeExport.validRow();
+        row.put("id_ais", RAW_ID);
+        row.put("identifiant_de", "AIS-4"); // the two columns swapped
+        Rejection rejection = rejectionOf(PeExport.line(row));
+        assertThat(rejection.reason()).isEqualTo(RejectReason.BAD_IDENTIFIER_FORMAT);
+        assertThat(rejection.sourceKey()).isNull();
+        assertThat(rejection.message()).doesNotContain(RAW_ID).contains("record with unreadable key");
+        assertThat(rejection.excerpt()).doesNotContain(RAW_ID, BIRTH);
+    }
+
+    @Test
+    void swapped_birth_and_entry_dates_do_not_show_the_birth_date() throws Exception {
+        Map<String, String> row = PeExport.validRow();
+        row.put("date_naissance", "15/03/2021");
+        row.put("date_entree", BIRTH);
+        Rejection rejection = rejectionOf(PeExport.line(row));
+        assertThat(rejection.reason()).isEqualTo(RejectReason.BIRTH_NOT_BEFORE_ENTRY);
+        assertThat(rejection.excerpt()).doesNotContain(BIRTH, "15/03/2021").contains("SE-2021-004512");
+        assertThat(rejection.message()).doesNotContain(BIRTH, "15/03/2021");
     }
 
     @Test

@@ -127,7 +127,9 @@ public final class JsonRecord {
                 replaceParent(copy, parts);
             }
         }
-        return Rejections.maskValues(copy.toString(), personalValues);
+        List<String> personalKeys = personalPaths.stream().map(path -> path.substring(path.lastIndexOf('.') + 1)).toList();
+        // by key too: a renamed or mis-cased parent object ("Jeune") hides the values from the paths above
+        return maskKeys(Rejections.maskValues(copy.toString(), personalValues), personalKeys);
     }
 
     private static void replaceParent(ObjectNode copy, String[] parts) {
@@ -149,11 +151,17 @@ public final class JsonRecord {
      * found, then anything shaped like an identifier or a date (see {@link Rejections#maskUnparsed}).
      */
     public static String redactUnparsed(String raw, List<String> personalKeys) {
-        String masked = raw;
+        return Rejections.maskUnparsed(maskKeys(raw, personalKeys));
+    }
+
+    /** The values of the named keys masked wherever they appear, the keys' case ignored ("IdMilo" too). */
+    private static String maskKeys(String text, List<String> personalKeys) {
+        String masked = text;
         for (String key : personalKeys) {
-            Pattern pattern = Pattern.compile("(\"" + Pattern.quote(key) + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\s]+)");
+            Pattern pattern = Pattern.compile("(\"" + Pattern.quote(key) + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\s]+)",
+                    Pattern.CASE_INSENSITIVE);
             masked = pattern.matcher(masked).replaceAll("$1\"" + Matcher.quoteReplacement(Rejections.REDACTED) + "\"");
         }
-        return Rejections.maskUnparsed(masked);
+        return masked;
     }
 }

@@ -1,6 +1,7 @@
 package fr.ais.ingest.parsing;
 
 import fr.ais.ingest.Rejection;
+import fr.ais.schemas.RejectReason;
 import java.util.Collection;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,9 @@ public final class Rejections {
     // identifier, so anything shaped like a job-seeker identifier, a run of 7 digits or more (I-Milo ids, SIRET) or a date goes.
     private static final Pattern IDENTIFIER_LIKE = Pattern.compile("(?<![0-9A-Za-z_-])[0-9]{7,}[0-9A-Za-z]?(?![0-9A-Za-z_-])");
     private static final Pattern DATE_LIKE = Pattern.compile("[0-9]{1,4}[/.-][0-9]{1,2}[/.-][0-9]{1,4}");
+    // Used on every excerpt: a job-seeker identifier's shape as a whole token is personal data in whatever column it
+    // sits (a swapped column, an identifier typed in a free-text field); no other field of the sources has that shape.
+    private static final Pattern JOB_SEEKER_LIKE = Pattern.compile("(?<![0-9A-Za-z])[0-9]{7}[0-9A-Za-z](?![0-9A-Za-z])");
 
     private Rejections() {
     }
@@ -28,11 +32,20 @@ public final class Rejections {
      * @param redactedExcerpt the raw record with person identifiers and birth date already redacted, or null
      */
     public static Rejection of(FieldProblem problem, String origin, long line, String sourceKey, String redactedExcerpt) {
+        // the callers redact what they know to be personal; this is the net under them, for values in the wrong place
+        String key = sourceKey == null || !maskUnparsed(sourceKey).equals(sourceKey) ? null : sourceKey;
         String where = "api".equals(origin) ? "api item " + line : origin + " line " + line;
-        String record = sourceKey == null ? "record with unreadable key" : "record " + sourceKey;
+        String record = key == null ? "record with unreadable key" : "record " + key;
         String field = problem.field() == null ? "" : ", field " + problem.field();
-        String message = where + ", " + record + field + ": " + problem.detail();
-        return new Rejection(problem.reason(), problem.field(), message, sourceKey, truncate(redactedExcerpt));
+        // a detail quotes the offending value: an identifier copied into a checked field must not show
+        String detail = IDENTIFIER_LIKE.matcher(problem.detail()).replaceAll(REDACTED);
+        String message = where + ", " + record + field + ": " + detail;
+        String excerpt = redactedExcerpt == null ? null : JOB_SEEKER_LIKE.matcher(redactedExcerpt).replaceAll(REDACTED);
+        if (excerpt != null && problem.reason() == RejectReason.BIRTH_NOT_BEFORE_ENTRY) {
+            // most often the two dates were swapped: the birth date then sits in the entry date's place
+            excerpt = DATE_LIKE.matcher(excerpt).replaceAll(REDACTED);
+        }
+        return new Rejection(problem.reason(), problem.field(), message, key, truncate(excerpt));
     }
 
     public static String truncate(String excerpt) {
