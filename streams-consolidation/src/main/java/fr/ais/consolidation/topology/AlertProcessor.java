@@ -8,6 +8,8 @@ import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.ProgressStatus;
 import java.time.YearMonth;
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,10 +23,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * before the as-of month) is compared with the last status seen. A worse status raises an alert, a
  * return to ON_TRACK clears it; anything else is recorded silently.
  *
- * <p>The comparison runs on the wall clock over the settled progress rows, not on every change: a
- * bulk load that moves a region through transient statuses raises nothing until the figures have
- * been committed and checked. The last status seen is a changelogged store, so a restart or an input
- * delivered twice raises no alert again.
+ * <p>The comparison runs on the wall clock, and only on settled rows: a row that changed during the
+ * last interval waits for the next one, so a bulk load or a catch-up that moves a region through
+ * transient statuses raises nothing until its figures have stopped moving. The task owns every year
+ * of its regions (the rows are partitioned by region), so December is compared with January. The
+ * last status seen is a changelogged store, so a restart or an input delivered twice raises no alert again.
  */
 final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey, Alert> {
 
@@ -32,8 +35,10 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     private ProcessorContext<AlertKey, Alert> context;
     private KeyValueStore<ProgressKey, Progress> rows;
     private KeyValueStore<AlertKey, Progress> lastSeen;
-    /** Rows changed since the last check (a restart checks everything once). */
-    private boolean changed = true;
+    /** Rows changed since the last check: not settled yet, compared at the next one. */
+    private Set<ProgressKey> moving = new HashSet<>();
+    /** Something to compare at the next check (a restart checks everything once). */
+    private boolean pending = true;
     private YearMonth checkedMonth;
 
     AlertProcessor(ProgressSettings settings) {
@@ -43,28 +48,36 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     @Override
     public void init(ProcessorContext<AlertKey, Alert> context) {
         this.context = context;
-        this.rows = context.getStateStore(StoreNames.PROGRESS);
+        this.rows = context.getStateStore(StoreNames.ALERT_ROWS);
         this.lastSeen = context.getStateStore(StoreNames.ALERT_STATES);
         context.schedule(settings.refreshInterval(), PunctuationType.WALL_CLOCK_TIME, this::check);
     }
 
     @Override
     public void process(Record<ProgressKey, Progress> record) {
-        changed = true;
+        if (record.value() == null) {
+            rows.delete(record.key());
+        } else {
+            rows.put(record.key(), record.value());
+        }
+        moving.add(record.key());
+        pending = true;
     }
 
     private void check(long wallClock) {
         YearMonth closed = YearMonth.from(settings.asOf().get()).minusMonths(1);
-        if (!changed && closed.equals(checkedMonth)) {
+        if (!pending && closed.equals(checkedMonth)) {
             return;
         }
-        changed = false;
+        Set<ProgressKey> unsettled = moving;
+        moving = new HashSet<>();
+        pending = !unsettled.isEmpty();
         checkedMonth = closed;
         try (KeyValueIterator<ProgressKey, Progress> all = rows.all()) {
             while (all.hasNext()) {
                 KeyValue<ProgressKey, Progress> row = all.next();
-                if (row.value != null && row.key.getYear() == closed.getYear()
-                        && row.key.getMonth() == closed.getMonthValue()) {
+                if (row.key.getYear() == closed.getYear() && row.key.getMonth() == closed.getMonthValue()
+                        && !unsettled.contains(row.key)) {
                     compare(row.value, wallClock);
                 }
             }

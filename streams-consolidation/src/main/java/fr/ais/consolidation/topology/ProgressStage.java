@@ -18,13 +18,17 @@ import fr.ais.schemas.RegionYearKey;
 import fr.ais.schemas.RegionYearTargets;
 import fr.ais.schemas.Target;
 import fr.ais.schemas.TargetKey;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,6 +38,7 @@ import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -43,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * aggregates ─▶ groupBy region and year ─▶ monthly actuals per objective scope ─┐
  * targets ───▶ groupBy region and year ─▶ targets of the region and year ───────┴▶ join
- *   ─▶ progress rows (store "progress", compacted topic) ─▶ alerts (topic)
+ *   ─▶ progress rows (store "progress", compacted topic) ─▶ repartition by region ─▶ alerts (topic)
  * </pre>
  *
  * A late record changes an aggregate, which changes the actuals of its region and year, which
@@ -127,13 +132,28 @@ final class ProgressStage {
         return rows;
     }
 
+    /**
+     * Progress rows are computed per region and year, but an alert compares a region's status across
+     * months, December with January too: the rows are sent again partitioned by region alone, so that
+     * one task holds every year of a region with its last statuses.
+     */
     private void alerts(StreamsBuilder builder, KStream<ProgressKey, Progress> progress) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_ROWS),
+                key(ProgressKey.class), value(Progress.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATES),
                 key(AlertKey.class), value(Progress.class)));
-        progress.process(() -> new AlertProcessor(settings), Named.as("alerts"),
-                        StoreNames.PROGRESS, StoreNames.ALERT_STATES)
+        progress.repartition(Repartitioned.<ProgressKey, Progress>as("alerts-by-region")
+                        .withKeySerde(key(ProgressKey.class)).withValueSerde(value(Progress.class))
+                        .withStreamPartitioner(ProgressStage::byRegion))
+                .process(() -> new AlertProcessor(settings), Named.as("alerts"),
+                        StoreNames.ALERT_ROWS, StoreNames.ALERT_STATES)
                 .to(topics.topic(TopicCatalogue.ALERTS).name(),
                         Produced.with(key(AlertKey.class), value(Alert.class)).withName("alerts-sink"));
+    }
+
+    static Optional<Set<Integer>> byRegion(String topic, ProgressKey key, Progress row, int partitions) {
+        byte[] region = key.getRegion().getBytes(StandardCharsets.UTF_8);
+        return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(region)) % partitions));
     }
 
     /** {@code targets} with {@code target} in place of the one of the same objective, in objective order. */

@@ -16,6 +16,7 @@ import fr.ais.schemas.AlertKind;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.Objective;
 import fr.ais.schemas.Progress;
+import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.ProgressStatus;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.Target;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +130,7 @@ class ProgressAndAlertsTest {
     @Test
     void an_alert_is_raised_when_the_latest_closed_months_status_worsens_and_cleared_when_it_recovers() {
         pipeline.targets(target(Objective.GLOBAL, 12));
-        pipeline.advanceWallClock(REFRESH);
+        settle();
 
         assertThat(pipeline.alerts()).singleElement().satisfies(alert -> {
             assertThat(alert.getKind()).isEqualTo(AlertKind.RAISED);
@@ -138,7 +140,7 @@ class ProgressAndAlertsTest {
         });
 
         pipeline.send(entries(3, "2021-02-01"));
-        pipeline.advanceWallClock(REFRESH);
+        settle();
 
         assertThat(pipeline.alerts()).hasSize(2).last().satisfies(alert -> {
             assertThat(alert.getKind()).isEqualTo(AlertKind.CLEARED);
@@ -153,14 +155,14 @@ class ProgressAndAlertsTest {
         pipeline.targets(target(Objective.GLOBAL, 120)); // 30 due by the end of March
         List<PrescriptionEvent> entries = entries(27, "2021-03-01");
         pipeline.send(entries);
-        pipeline.advanceWallClock(REFRESH);
+        settle();
         assertThat(pipeline.alerts()).extracting(Alert::getKind, Alert::getStatus)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertKind.RAISED, ProgressStatus.AT_RISK));
 
         PrescriptionEvent first = entries.get(0);
         pipeline.send(pe(first.getSourceKey()).de("0").session(first.getSessionNumber()).entry("2021-03-01")
                 .at("2021-04-01T00:00:00Z").notLive().build());
-        pipeline.advanceWallClock(REFRESH);
+        settle();
         assertThat(pipeline.alerts()).hasSize(2).last().satisfies(alert -> {
             assertThat(alert.getKind()).isEqualTo(AlertKind.RAISED);
             assertThat(alert.getPreviousStatus()).isEqualTo(ProgressStatus.AT_RISK);
@@ -169,7 +171,7 @@ class ProgressAndAlertsTest {
 
         pipeline.send(pe(first.getSourceKey()).de("0").session(first.getSessionNumber()).entry("2021-03-01")
                 .at("2021-04-02T00:00:00Z").build());
-        pipeline.advanceWallClock(REFRESH);
+        settle();
         assertThat(pipeline.alerts()).as("BEHIND to AT_RISK is no recovery yet").hasSize(2);
     }
 
@@ -178,14 +180,43 @@ class ProgressAndAlertsTest {
         Target target = target(Objective.GLOBAL, 12);
         List<PrescriptionEvent> entries = entries(1, "2021-01-15");
         pipeline.targets(target).send(entries);
-        pipeline.advanceWallClock(REFRESH);
+        settle();
         List<Alert> once = List.copyOf(pipeline.alerts());
 
         pipeline.targets(target).send(entries);
-        pipeline.advanceWallClock(REFRESH).advanceWallClock(REFRESH);
+        settle();
 
         assertThat(once).hasSize(1);
         assertThat(pipeline.alerts()).isEqualTo(once);
+    }
+
+    @Test
+    void a_bulk_load_raises_nothing_until_the_rows_have_settled() {
+        pipeline.targets(target(Objective.GLOBAL, 12)); // BEHIND with nothing entered yet
+        pipeline.advanceWallClock(REFRESH);
+        assertThat(pipeline.alerts()).as("the row moved during the interval").isEmpty();
+
+        pipeline.send(entries(3, "2021-02-01")); // the rest of the load: ON_TRACK
+        pipeline.advanceWallClock(REFRESH);
+        assertThat(pipeline.alerts()).isEmpty();
+
+        pipeline.advanceWallClock(REFRESH).advanceWallClock(REFRESH);
+        assertThat(pipeline.alerts()).as("settled ON_TRACK: the transient BEHIND never raised").isEmpty();
+    }
+
+    @Test
+    void every_year_of_a_region_goes_to_the_task_holding_its_last_statuses() {
+        ProgressKey december = new ProgressKey("52", 2021, 12, Objective.GLOBAL);
+        ProgressKey january = new ProgressKey("52", 2022, 1, Objective.GLOBAL);
+        for (int partitions : List.of(1, 4, 12, 50)) {
+            assertThat(ProgressStage.byRegion("alerts", january, null, partitions))
+                    .isEqualTo(ProgressStage.byRegion("alerts", december, null, partitions));
+        }
+        Set<Integer> used = new java.util.HashSet<>();
+        for (String region : List.of("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52")) {
+            used.addAll(ProgressStage.byRegion("alerts", new ProgressKey(region, 2021, 1, Objective.ML), null, 4).orElseThrow());
+        }
+        assertThat(used).as("the regions spread over the tasks").hasSizeGreaterThan(1);
     }
 
     @Test
@@ -204,6 +235,11 @@ class ProgressAndAlertsTest {
         assertThat(Exports.progressRows(pipeline.progress().values()))
                 .isEqualTo(Exports.progress(aggregates, targets, asOf.get(), calculator))
                 .hasSize(4 * 4);
+    }
+
+    /** One refresh interval for the rows to settle, one more for the check. */
+    private void settle() {
+        pipeline.advanceWallClock(REFRESH).advanceWallClock(REFRESH);
     }
 
     private static Target target(Objective objective, double annual) {
