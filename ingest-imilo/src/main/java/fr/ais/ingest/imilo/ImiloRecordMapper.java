@@ -45,7 +45,6 @@ final class ImiloRecordMapper {
 
     /** Paths holding personal data: redacted from excerpts. */
     static final List<String> PERSONAL = List.of("jeune.idMilo", "jeune.identifiantPE", "jeune.dateNaissance");
-    private static final List<String> PERSONAL_KEYS = List.of("idMilo", "identifiantPE", "dateNaissance");
     private static final Set<String> EVENT_TYPES = Set.of("CREATION", "MODIFICATION", "SUPPRESSION");
     private static final Set<String> STATUSES = Set.of("PRESCRITE", "ENTREE", "ABANDON", "ANNULEE");
     private static final String ISO_DATE = "yyyy-MM-dd";
@@ -56,7 +55,7 @@ final class ImiloRecordMapper {
             record = JsonRecord.parse(json);
         } catch (FieldProblem problem) {
             return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
-                    JsonRecord.redactUnparsed(json, PERSONAL_KEYS)));
+                    JsonRecord.redactUnparsed(json, PERSONAL)));
         }
         String rawKey = record.keyOrNull("prescription.id");
         String key = rawKey == null ? null : normaliseKey(rawKey);

@@ -52,7 +52,6 @@ public final class OuiFormRecordMapper {
 
     /** Paths holding personal data: redacted from excerpts. */
     static final List<String> PERSONAL = List.of("beneficiary.peIdentifier", "beneficiary.miloId", "beneficiary.birthDate");
-    private static final List<String> PERSONAL_KEYS = List.of("peIdentifier", "miloId", "birthDate");
     private static final Set<String> STATUSES = Set.of("DRAFT", "SENT", "ACCEPTED", "REFUSED", "ENTERED", "CANCELLED");
     private static final Set<String> NOT_LIVE = Set.of("DRAFT", "REFUSED", "CANCELLED");
     private static final Set<String> PRESCRIBER_TYPES = Set.of("MISSION_LOCALE", "POLE_EMPLOI", "CAP_EMPLOI", "CONSEIL_REGIONAL", "OTHER");
@@ -69,7 +68,7 @@ public final class OuiFormRecordMapper {
             record = JsonRecord.parse(jsonObject);
         } catch (FieldProblem problem) {
             return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
-                    JsonRecord.redactUnparsed(jsonObject, PERSONAL_KEYS)));
+                    JsonRecord.redactUnparsed(jsonObject, PERSONAL)));
         }
         return map(record, line, context);
     }
@@ -80,7 +79,7 @@ public final class OuiFormRecordMapper {
         try {
             record = JsonRecord.of(item);
         } catch (FieldProblem problem) {
-            String excerpt = item == null ? null : JsonRecord.redactUnparsed(item.toString(), PERSONAL_KEYS);
+            String excerpt = item == null ? null : JsonRecord.redactUnparsed(item.toString(), PERSONAL);
             return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null, excerpt));
         }
         return map(record, line, context);

@@ -127,9 +127,8 @@ public final class JsonRecord {
                 replaceParent(copy, parts);
             }
         }
-        List<String> personalKeys = personalPaths.stream().map(path -> path.substring(path.lastIndexOf('.') + 1)).toList();
         // by key too: a renamed or mis-cased parent object ("Jeune") hides the values from the paths above
-        return maskKeys(Rejections.maskValues(copy.toString(), personalValues), personalKeys);
+        return maskKeys(Rejections.maskValues(copy.toString(), personalValues), personalPaths);
     }
 
     private static void replaceParent(ObjectNode copy, String[] parts) {
@@ -147,17 +146,21 @@ public final class JsonRecord {
     }
 
     /**
-     * Redaction for a line that is not JSON at all: the values of the named keys are masked where they can be
-     * found, then anything shaped like an identifier or a date (see {@link Rejections#maskUnparsed}).
+     * Redaction for a line that is not JSON at all: the values of the personal paths' keys are masked where
+     * they can be found, then anything shaped like an identifier or a date (see {@link Rejections#maskUnparsed}).
      */
-    public static String redactUnparsed(String raw, List<String> personalKeys) {
-        return Rejections.maskUnparsed(maskKeys(raw, personalKeys));
+    public static String redactUnparsed(String raw, List<String> personalPaths) {
+        return Rejections.maskUnparsed(maskKeys(raw, personalPaths));
     }
 
-    /** The values of the named keys masked wherever they appear, the keys' case ignored ("IdMilo" too). */
-    private static String maskKeys(String text, List<String> personalKeys) {
+    /**
+     * The values of the personal paths' last keys masked wherever they appear, whatever their parent, the
+     * keys' case ignored ("IdMilo" too).
+     */
+    private static String maskKeys(String text, List<String> personalPaths) {
         String masked = text;
-        for (String key : personalKeys) {
+        for (String path : personalPaths) {
+            String key = path.substring(path.lastIndexOf('.') + 1);
             Pattern pattern = Pattern.compile("(\"" + Pattern.quote(key) + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"?|[^,}\\s]+)",
                     Pattern.CASE_INSENSITIVE);
             masked = pattern.matcher(masked).replaceAll("$1\"" + Matcher.quoteReplacement(Rejections.REDACTED) + "\"");
