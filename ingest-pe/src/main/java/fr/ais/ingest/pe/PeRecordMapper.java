@@ -69,15 +69,13 @@ final class PeRecordMapper {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null, "bad quoting: " + e.getMessage()),
                     null, Rejections.maskUnparsed(line.text()));
         }
+        // the first field is probably id_ais, but on a malformed line it could be anything: a rejection drops a key
+        // that looks like an identifier or a date (Rejections.of)
+        String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
         if (fields.size() != PeFormat.COLUMNS.size()) {
-            // the first field is probably id_ais, but on a malformed line it could be anything: kept only when it
-            // does not look like an identifier or a date
-            String first = fields.get(0).value();
-            String key = first.isEmpty() || !Rejections.maskUnparsed(first).equals(first) ? null : normaliseKey(first);
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
                     "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(line.text()));
         }
-        String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
         try {
             return new ParsedRecord.Accepted(line.number(), event(fields));
         } catch (FieldProblem problem) {
