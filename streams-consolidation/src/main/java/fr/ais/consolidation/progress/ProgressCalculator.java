@@ -41,6 +41,16 @@ public final class ProgressCalculator {
 
     /** The cumulative target as a fraction: annual target × weights so far, over all the weights. */
     private record Share(BigDecimal dueSoFar, BigDecimal allWeights) {
+
+        BigDecimal target() {
+            return dueSoFar.divide(allWeights, PRECISION);
+        }
+
+        /** actual / target from the exact fraction, not from a rounded target; null when the target is 0. */
+        BigDecimal ratio(long actual) {
+            return dueSoFar.signum() == 0 ? null
+                    : BigDecimal.valueOf(actual).multiply(allWeights).divide(dueSoFar, PRECISION);
+        }
     }
 
     private static Share share(Target target, int month) {
@@ -67,17 +77,12 @@ public final class ProgressCalculator {
 
     /** The cumulative target through {@code month}, to 34 significant digits. */
     public static BigDecimal cumulativeTarget(Target target, int month) {
-        Share share = share(target, month);
-        return share.dueSoFar().divide(share.allWeights(), PRECISION);
+        return share(target, month).target();
     }
 
     /** actual / cumulative target, from the target's exact fraction; null when the target is 0. */
     public static BigDecimal ratio(long actual, Target target, int month) {
-        Share share = share(target, month);
-        if (share.dueSoFar().signum() == 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(actual).multiply(share.allWeights()).divide(share.dueSoFar(), PRECISION);
+        return share(target, month).ratio(actual);
     }
 
     public ProgressStatus status(BigDecimal ratio) {
@@ -98,14 +103,15 @@ public final class ProgressCalculator {
     /** The progress of {@code target} through {@code month}, from its region and year's monthly actuals. */
     public Progress progress(Target target, MonthlyActuals actuals, int month, LocalDate asOf) {
         long actual = MonthlyActualsMath.cumulative(actuals, target.getObjective(), month);
-        BigDecimal ratio = ratio(actual, target, month);
+        Share share = share(target, month);
+        BigDecimal ratio = share.ratio(actual);
         return Progress.newBuilder()
                 .setRegion(target.getRegion())
                 .setYear(target.getYear())
                 .setMonth(month)
                 .setObjective(target.getObjective())
                 .setActualCumulative(actual)
-                .setTargetCumulative(cumulativeTarget(target, month).doubleValue())
+                .setTargetCumulative(share.target().doubleValue())
                 .setRatio(ratio == null ? null : ratio.doubleValue())
                 .setStatus(status(ratio))
                 .setProvisional(provisional(YearMonth.of(target.getYear(), month), asOf))
