@@ -59,12 +59,12 @@ final class ReplayCommand implements Callable<Integer> {
         if (pe == null && imilo == null && ouiform == null) {
             throw new UsageException("give at least one source export: --pe, --imilo or --ouiform");
         }
+        ProgressSettings progress = progress();
         for (Path p : new Path[] {pe, imilo, ouiform, targets}) {
             if (p != null && !java.nio.file.Files.isRegularFile(p)) {
                 throw new UserException("no such file: " + p);
             }
         }
-        ProgressSettings progress = progress();
         try (LocalRun run = LocalRun.temporary(System.out)) {
             LocalRun.Result result = run.run(new LocalRun.Inputs(pe, imilo, ouiform, targets, peCharset),
                     PseudonymKey.ephemeral(), progress, out, null);
