@@ -90,6 +90,7 @@ public final class AisCommand implements Runnable {
         AisCommand root = new AisCommand(environment);
         CommandLine commandLine = new CommandLine(root);
         commandLine.setResourceBundle(new SettingsHelp());
+        commandLine.setUsageHelpAutoWidth(true);
         CommandLine.IParameterExceptionHandler usage = commandLine.getParameterExceptionHandler();
         commandLine.setParameterExceptionHandler((e, args) -> {
             if (e instanceof UnmatchedArgumentException unmatched && isUnknownCommand(unmatched)) {

@@ -11,9 +11,9 @@ public final class SettingsHelp extends ListResourceBundle {
     @Override
     protected Object[][] getContents() {
         return AisSettings.GROUPS.stream().flatMap(group -> group.settings().stream())
-                .map(s -> new Object[] {s.name(), (s.doc() + " Setting " + s.name() + ", " + s.environmentVariable()
-                        + "; default: " + (s.defaultValue() == null || s.defaultValue().isEmpty() ? "not set"
-                        : s.defaultValue()) + ".").replace("%", "%%")})
+                .map(s -> new Object[] {s.name(), s.doc().replace("%", "%%") + "%n  setting " + s.name() + ", "
+                        + s.environmentVariable() + "; default: " + (s.defaultValue() == null || s.defaultValue().isEmpty()
+                        ? "not set" : s.defaultValue().replace("%", "%%"))})
                 .toArray(Object[][]::new);
     }
 }

@@ -32,6 +32,23 @@ class AisCommandHelpTest {
     }
 
     @Test
+    void every_option_has_a_description_those_of_settings_from_the_setting() {
+        List<CommandLine.Model.OptionSpec> options = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> commands = new java.util.ArrayDeque<>(List.of(AisCommand.commandLine()));
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            options.addAll(command.getCommandSpec().options());
+            commands.addAll(command.getSubcommands().values());
+        }
+
+        assertThat(options).allSatisfy(o -> assertThat(String.join(" ", o.description()))
+                .as(o.longestName()).isNotBlank());
+        assertThat(options).filteredOn(o -> o.longestName().equals("--bootstrap-servers")).allSatisfy(o ->
+                assertThat(String.join(" ", o.description())).contains("kafka.bootstrap.servers",
+                        "AIS_KAFKA_BOOTSTRAP_SERVERS", "default: localhost:9092"));
+    }
+
+    @Test
     void a_usage_error_exits_with_2_and_says_what_is_wrong() {
         Run run = run("replay", "--out", "x", "--no-such-option");
         assertThat(run.code).isEqualTo(AisCommand.USAGE);
