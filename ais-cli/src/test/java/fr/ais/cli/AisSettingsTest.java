@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.ais.consolidation.app.StreamsAppConfig;
-import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.platform.connection.KafkaConnection;
 import fr.ais.settings.Flags;
@@ -45,7 +44,8 @@ class AisSettingsTest {
         Map<String, String> env = Map.of("AIS_CONFIG_FILE", file.toString(),
                 "AIS_TOPIC_NAMESPACE", "from-env", "AIS_STREAMS_APPLICATION_ID", "from-env");
 
-        Settings settings = AisSettings.resolve(env, Flags.none().set(KafkaConnection.TOPIC_NAMESPACE, "--topic-namespace", "from-flag"));
+        Settings settings = AisSettings.resolve(env,
+                Flags.none().set(KafkaConnection.TOPIC_NAMESPACE, "--topic-namespace", "from-flag"));
 
         assertThat(settings.get(KafkaConnection.TOPIC_NAMESPACE)).isEqualTo("from-flag");
         assertThat(settings.get(StreamsAppConfig.APPLICATION_ID)).isEqualTo("from-env");
