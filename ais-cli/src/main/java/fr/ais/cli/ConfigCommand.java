@@ -1,48 +1,44 @@
 package fr.ais.cli;
 
-import java.util.Map;
-import java.util.TreeMap;
+import fr.ais.settings.Flags;
+import fr.ais.settings.Settings;
+import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import fr.ais.platform.settings.AisSettings;
-import fr.ais.platform.settings.InvalidSettingsException;
-import fr.ais.platform.settings.Settings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "config", mixinStandardHelpOptions = true,
-        description = {"Validate and print the effective settings, where each comes from, secrets masked.",
-                "Precedence: command-line flag, then environment variable (AIS_…), then the properties file named by"
-                        + " AIS_CONFIG_FILE, then the default. Every wrong setting is reported at once (exit code 2)."})
+        description = {"Validate and print the effective settings, where each comes from, secrets masked (an unset"
+                + " one shows 'not set').",
+                "Every command reads its settings this one way: a command-line flag, then the environment variable"
+                        + " (AIS_…; a secret also from the file named by AIS_…_FILE), then the properties file named"
+                        + " by AIS_CONFIG_FILE (keys are the setting names, e.g. streams.threads=2; a secret may name"
+                        + " its file with <name>.file), then the default.",
+                "Any Kafka client property passes through as AIS_KAFKA_CLIENT_<PROPERTY> (dots as underscores) or"
+                        + " kafka.client.<property> in the file.",
+                "Every wrong setting is reported at once, exit code 2: values that cannot be read or break their"
+                        + " rule, keys of the file that are no setting (with the closest name), keys set twice,"
+                        + " settings that contradict each other."})
 final class ConfigCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        Settings settings;
-        try {
-            settings = AisSettings.resolve(System.getenv(), Map.of());
-        } catch (InvalidSettingsException e) {
-            System.err.println("ais: " + e.getMessage());
-            return AisCommand.USAGE;
-        }
-        System.out.printf("%-36s %-40s %-12s %s%n", "SETTING", "VALUE", "FROM", "ENVIRONMENT VARIABLE");
+        Settings settings = AisCommand.settings(spec, Flags.none());
+        PrintWriter out = spec.commandLine().getOut();
+        String file = AisCommand.environment(spec).get(Settings.CONFIG_FILE);
+        out.println("settings file: " + (file == null || file.isBlank() ? "none (" + Settings.CONFIG_FILE + " not set)"
+                : file));
+        out.printf("%-36s %-40s %-12s %s%n", "SETTING", "VALUE", "FROM", "ENVIRONMENT VARIABLE");
         for (Settings.Row row : settings.describe()) {
-            System.out.printf("%-36s %-40s %-12s %s%n", row.name(), row.value().isEmpty() ? "(empty)" : row.value(),
-                    row.origin().name().toLowerCase(java.util.Locale.ROOT), row.environmentVariable());
+            out.printf("%-36s %-40s %-12s %s%n", row.name(), row.value(),
+                    row.origin().name().toLowerCase(Locale.ROOT), row.environmentVariable());
         }
-        Map<String, String> passThrough = new TreeMap<>();
-        System.getenv().forEach((k, v) -> {
-            if (k.startsWith("AIS_KAFKA_CLIENT_")) {
-                passThrough.put(k, masked(k, v));
-            }
-        });
-        passThrough.forEach((k, v) -> System.out.println("client property " + k + "=" + v));
+        out.flush();
         return 0;
-    }
-
-    /** Keys, passwords, tokens and JAAS configs are never printed. */
-    static String masked(String name, String value) {
-        String n = name.toUpperCase(java.util.Locale.ROOT);
-        boolean secret = n.contains("KEY") || n.contains("PASSWORD") || n.contains("TOKEN") || n.contains("SECRET")
-                || n.contains("JAAS");
-        return secret && !n.endsWith("_FILE") ? "****" : value;
     }
 }

@@ -2,10 +2,10 @@ package fr.ais.cli;
 
 import fr.ais.cli.pipeline.LocalRun;
 import fr.ais.consolidation.export.Exports;
-import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.Ports;
 import fr.ais.consolidation.serving.ServingConfig;
+import fr.ais.ingest.PseudonymKey;
 import fr.ais.schemas.Network;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
                 + dir.resolve("data"));
         Path exports = dir.resolve("exports");
         // the sample year is closed: alerts are checked every 30 s (after the first load has settled) so the demo shows them soon
-        ProgressSettings progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf,
+        ProgressSettings progress = new ProgressSettings(ProgressSettings.defaults().calculator(), () -> asOf,
                 Duration.ofSeconds(30), alert -> { });
         try (LocalRun run = LocalRun.temporary(System.out)) {
             System.out.println("stack       Kafka " + run.stack().bootstrapServers() + ", registry "

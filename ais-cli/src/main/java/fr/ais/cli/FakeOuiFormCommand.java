@@ -1,12 +1,16 @@
 package fr.ais.cli;
 
+import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
+import fr.ais.settings.Flags;
 import fr.ais.synthetic.fakeouiform.FakeOuiFormServer;
 import fr.ais.synthetic.fakeouiform.Faults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "fake-ouiform", mixinStandardHelpOptions = true,
         description = {"Serve a OuiForm JSON Lines export through a fake OuiForm API, for demos and tests, with faults"
@@ -20,8 +24,14 @@ final class FakeOuiFormCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8090", description = "Port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--token", defaultValue = "${env:AIS_OUIFORM_TOKEN:-demo-token}",
-            description = "Bearer token clients must send (env AIS_OUIFORM_TOKEN).")
+    @Spec
+    CommandSpec spec;
+
+    /** Without a token set, the demo's: the fake guards nothing. */
+    static final String DEMO_TOKEN = "demo-token";
+
+    @Option(names = "--token", description = "Bearer token clients must send (setting ouiform.token,"
+            + " AIS_OUIFORM_TOKEN; not set: " + DEMO_TOKEN + ").")
     String token;
 
     @Option(names = "--rate-limit", paramLabel = "N",
@@ -52,7 +62,9 @@ final class FakeOuiFormCommand implements Callable<Integer> {
         if (serverErrors > 0) {
             faults.serverErrors(serverErrors, errorStatus);
         }
-        FakeOuiFormServer.run(data, port, token, faults);
+        String required = AisCommand.settings(spec, Flags.none().set(OuiFormApiConfig.TOKEN, "--token", token))
+                .get(OuiFormApiConfig.TOKEN);
+        FakeOuiFormServer.run(data, port, required.isBlank() ? DEMO_TOKEN : required, faults);
         return 0;
     }
 }

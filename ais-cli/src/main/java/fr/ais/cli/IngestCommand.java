@@ -2,15 +2,20 @@ package fr.ais.cli;
 
 import fr.ais.cli.pipeline.MetricsEndpoint;
 import fr.ais.cli.pipeline.Pipeline;
+import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.schemas.Source;
+import fr.ais.settings.Flags;
+import fr.ais.settings.Settings;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,8 +26,11 @@ import picocli.CommandLine.Parameters;
                 + " DIR/failed/ with a <name>.reason.txt when the file is unusable; runs until Ctrl-C.")
 final class IngestCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Mixin
-    ConnectionOptions connection;
+    ConnectionOptions connectionOptions;
 
     @Parameters(index = "0", paramLabel = "SOURCE", description = "pe, imilo or ouiform.")
     String source;
@@ -50,8 +58,9 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Source s = parseSource(source);
         checkArguments();
-        Pseudonymizer pseudonymizer = PseudonymKey.fromSettings(System.getenv());
-        Pipeline pipeline = new Pipeline(connection, false);
+        Settings settings = AisCommand.settings(spec, connectionOptions.addTo(Flags.none()));
+        Pseudonymizer pseudonymizer = PseudonymKey.from(settings);
+        Pipeline pipeline = new Pipeline(AisCommand.connection(spec, settings), false);
         if (watch != null) {
             return watch(pipeline, s, pseudonymizer);
         }
@@ -64,16 +73,16 @@ final class IngestCommand implements Callable<Integer> {
 
     void checkArguments() {
         if (watch == null && file == null) {
-            throw new UserException("give the export FILE, or --watch DIR");
+            throw new UsageException("give the export FILE, or --watch DIR");
         }
         if (watch != null && file != null) {
-            throw new UserException("give either the export FILE or --watch DIR, not both");
+            throw new UsageException("give either the export FILE or --watch DIR, not both");
         }
         if (watch == null && metricsPort != null) {
-            throw new UserException("--metrics-port goes with --watch: a one-shot run prints its summary");
+            throw new UsageException("--metrics-port goes with --watch: a one-shot run prints its summary");
         }
         if (watch != null && force) {
-            throw new UserException("--force cannot be used with --watch");
+            throw new UsageException("--force cannot be used with --watch");
         }
     }
 
@@ -86,7 +95,8 @@ final class IngestCommand implements Callable<Integer> {
 
             @Override
             public void failed(Path dropped, Exception error, Path movedTo) {
-                System.out.println(dropped.getFileName() + ": unusable, moved to " + movedTo + ": " + error.getMessage());
+                System.out.println(dropped.getFileName() + ": unusable, moved to " + movedTo + ": "
+                        + UserException.withoutFileName(dropped, error.getMessage()));
             }
 
             @Override
@@ -116,7 +126,7 @@ final class IngestCommand implements Callable<Integer> {
         try {
             return Source.valueOf(name.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new UserException("unknown source '" + name + "': pe, imilo or ouiform");
+            throw new UsageException("unknown source '" + name + "': pe, imilo or ouiform");
         }
     }
 }

@@ -2,22 +2,23 @@ package fr.ais.cli;
 
 import fr.ais.cli.pipeline.MetricsEndpoint;
 import fr.ais.cli.pipeline.Pipeline;
+import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ouiform.api.OuiFormApiClient;
+import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
 import fr.ais.ingest.ouiform.api.OuiFormApiException;
 import fr.ais.ingest.publish.IngestSummary;
-import fr.ais.platform.settings.AisSettings;
-import fr.ais.platform.settings.InvalidSettingsException;
-import fr.ais.platform.settings.Settings;
-import java.net.URI;
+import fr.ais.settings.Flags;
+import fr.ais.settings.Settings;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "ouiform-api", mixinStandardHelpOptions = true,
         description = {"The ingest-ouiform connector on the OuiForm REST API: publish every item beyond the last"
@@ -27,11 +28,14 @@ import picocli.CommandLine.Option;
                         + " pass resumes from the last committed page."})
 final class OuiFormApiCommand implements Callable<Integer> {
 
-    @Mixin
-    ConnectionOptions connection;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--url", required = true, description = "Base URL of the API, e.g. https://ouiform.example/.")
-    URI url;
+    @Mixin
+    ConnectionOptions connectionOptions;
+
+    @Option(names = "--url", paramLabel = "URL", descriptionKey = "ouiform.api.url")
+    String url;
 
     @Option(names = "--every", defaultValue = "PT5M",
             description = "Interval between passes, ISO-8601 (default: ${DEFAULT-VALUE}).")
@@ -47,19 +51,11 @@ final class OuiFormApiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings;
-        try {
-            settings = AisSettings.resolve(System.getenv(), Map.of());
-        } catch (InvalidSettingsException e) {
-            throw new UserException(e.getMessage(), e);
-        }
-        String token = settings.get(AisSettings.OUIFORM_TOKEN);
-        if (token.isEmpty()) {
-            throw new UserException("no OuiForm API token: set AIS_OUIFORM_TOKEN or AIS_OUIFORM_TOKEN_FILE");
-        }
-        Pipeline pipeline = new Pipeline(connection, false);
-        Pseudonymizer pseudonymizer = PseudonymKey.fromSettings(System.getenv());
-        OuiFormApiClient client = new OuiFormApiClient(url, token);
+        Settings settings = AisCommand.settings(spec, connectionOptions.addTo(Flags.none())
+                .set(OuiFormApiConfig.URL, "--url", url));
+        OuiFormApiClient client = OuiFormApiConfig.from(settings).client();
+        Pseudonymizer pseudonymizer = PseudonymKey.from(settings);
+        Pipeline pipeline = new Pipeline(AisCommand.connection(spec, settings), false);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ais-ouiform-api-shutdown"));
         MetricsEndpoint metrics = metricsPort == null || once ? null

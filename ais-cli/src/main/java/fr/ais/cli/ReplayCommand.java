@@ -1,12 +1,18 @@
 package fr.ais.cli;
 
 import fr.ais.cli.pipeline.LocalRun;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.ingest.PseudonymKey;
+import fr.ais.settings.Flags;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "replay", mixinStandardHelpOptions = true,
         description = {"Re-compute a year from raw exports: a fresh embedded stack in a temporary directory,"
@@ -15,6 +21,9 @@ import picocli.CommandLine.Option;
                 "Example: ais replay --pe pe.csv --imilo imilo.jsonl --ouiform ouiform.jsonl --targets targets.csv"
                         + " --as-of 2021-12-31 --out exports"})
 final class ReplayCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--pe", paramLabel = "FILE", description = "Pôle emploi AIS export (CSV).")
     Path pe;
@@ -33,16 +42,24 @@ final class ReplayCommand implements Callable<Integer> {
     Charset peCharset;
 
     @Mixin
-    ProgressOptions progress;
+    ProgressOptions progressOptions;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the exports.")
     Path out;
 
+    /** The progress settings, the as-of date fixed for the run. */
+    ProgressSettings progress() {
+        ProgressSettings progress = ProgressSettings.from(
+                AisCommand.settings(spec, progressOptions.addTo(Flags.none())), Clock.systemUTC());
+        return progress.asOf(progress.asOf().get());
+    }
+
     @Override
     public Integer call() throws Exception {
         if (pe == null && imilo == null && ouiform == null) {
-            throw new UserException("give at least one source export: --pe, --imilo or --ouiform");
+            throw new UsageException("give at least one source export: --pe, --imilo or --ouiform");
         }
+        ProgressSettings progress = progress();
         for (Path p : new Path[] {pe, imilo, ouiform, targets}) {
             if (p != null && !java.nio.file.Files.isRegularFile(p)) {
                 throw new UserException("no such file: " + p);
@@ -50,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try (LocalRun run = LocalRun.temporary(System.out)) {
             LocalRun.Result result = run.run(new LocalRun.Inputs(pe, imilo, ouiform, targets, peCharset),
-                    PseudonymKey.ephemeral(), progress.settings(), out, null);
+                    PseudonymKey.ephemeral(), progress, out, null);
             System.out.printf(java.util.Locale.ROOT,
                     "replayed: %d records read, %d accepted, %d rejected, %d consolidated prescriptions, %.1f s%n",
                     result.read(), result.accepted(), result.rejected(), result.consolidated(), result.seconds());

@@ -1,6 +1,8 @@
 package fr.ais.cli;
 
+import fr.ais.cli.pipeline.Connection;
 import fr.ais.cli.pipeline.Pipeline;
+import fr.ais.settings.Flags;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,14 +25,19 @@ final class TargetsCommand implements Runnable {
             description = "Validate the whole targets file, then load it; nothing is loaded if any line is wrong.")
     static final class Load implements Callable<Integer> {
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Mixin
-        ConnectionOptions connection;
+        ConnectionOptions connectionOptions;
 
         @Parameters(paramLabel = "FILE", description = "annee;code_region;objectif;cible_annuelle;profil_mensuel")
         Path file;
 
         @Override
         public Integer call() {
+            Connection connection = AisCommand.connection(spec,
+                    AisCommand.settings(spec, connectionOptions.addTo(Flags.none())));
             int loaded = new Pipeline(connection, false).loadTargets(file);
             System.out.println("loaded " + loaded + " targets from " + file.getFileName());
             return 0;

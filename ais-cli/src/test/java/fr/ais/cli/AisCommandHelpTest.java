@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,23 @@ class AisCommandHelpTest {
     }
 
     @Test
+    void every_option_has_a_description_those_of_settings_from_the_setting() {
+        List<CommandLine.Model.OptionSpec> options = new java.util.ArrayList<>();
+        java.util.ArrayDeque<CommandLine> commands = new java.util.ArrayDeque<>(List.of(AisCommand.commandLine()));
+        while (!commands.isEmpty()) {
+            CommandLine command = commands.pop();
+            options.addAll(command.getCommandSpec().options());
+            commands.addAll(command.getSubcommands().values());
+        }
+
+        assertThat(options).allSatisfy(o -> assertThat(String.join(" ", o.description()))
+                .as(o.longestName()).isNotBlank());
+        assertThat(options).filteredOn(o -> o.longestName().equals("--bootstrap-servers")).allSatisfy(o ->
+                assertThat(String.join(" ", o.description())).contains("kafka.bootstrap.servers",
+                        "AIS_KAFKA_BOOTSTRAP_SERVERS", "default: localhost:9092"));
+    }
+
+    @Test
     void a_usage_error_exits_with_2_and_says_what_is_wrong() {
         Run run = run("replay", "--out", "x", "--no-such-option");
         assertThat(run.code).isEqualTo(AisCommand.USAGE);
@@ -38,10 +56,17 @@ class AisCommandHelpTest {
     }
 
     @Test
-    void a_user_error_is_one_line_without_stack_trace() {
+    void a_usage_error_of_the_command_is_one_line_without_stack_trace_and_exits_with_2() {
         Run run = run("replay", "--out", "x");
-        assertThat(run.code).isEqualTo(AisCommand.FAILURE);
+        assertThat(run.code).isEqualTo(AisCommand.USAGE);
         assertThat(run.err.strip()).isEqualTo("ais: give at least one source export: --pe, --imilo or --ouiform");
+    }
+
+    @Test
+    void a_user_error_is_one_line_without_stack_trace() {
+        Run run = run("replay", "--pe", "no-such-export.csv", "--out", "x");
+        assertThat(run.code).isEqualTo(AisCommand.FAILURE);
+        assertThat(run.err.strip()).isEqualTo("ais: no such file: no-such-export.csv");
     }
 
     @Test
@@ -50,7 +75,7 @@ class AisCommandHelpTest {
         assertThat(run("ingest", "pe", "x.csv", "--watch", "drop").err.strip())
                 .isEqualTo("ais: give either the export FILE or --watch DIR, not both");
         Run run = run("ingest", "pe", "--watch", "drop", "--force");
-        assertThat(run.code).isEqualTo(AisCommand.FAILURE);
+        assertThat(run.code).isEqualTo(AisCommand.USAGE);
         assertThat(run.err.strip()).isEqualTo("ais: --force cannot be used with --watch");
     }
 
@@ -67,23 +92,39 @@ class AisCommandHelpTest {
     }
 
     @Test
-    void secrets_are_masked_in_the_printed_configuration() {
-        assertThat(ConfigCommand.masked("AIS_PSEUDONYM_KEY", "very secret value")).isEqualTo("****");
-        assertThat(ConfigCommand.masked("AIS_SCHEMA_REGISTRY_PASSWORD", "pw")).isEqualTo("****");
-        assertThat(ConfigCommand.masked("AIS_PSEUDONYM_KEY_FILE", "/run/secrets/key")).isEqualTo("/run/secrets/key");
-        assertThat(ConfigCommand.masked("AIS_TOPIC_NAMESPACE", "test.")).isEqualTo("test.");
+    void secrets_are_masked_in_the_printed_configuration(@TempDir Path dir) throws IOException {
+        Path key = java.nio.file.Files.writeString(dir.resolve("key"), "a very secret key in a file");
+        Run run = run(Map.of("AIS_PSEUDONYM_KEY_FILE", key.toString(), "AIS_SCHEMA_REGISTRY_USER", "ais",
+                "AIS_SCHEMA_REGISTRY_PASSWORD", "pw-9f3e", "AIS_TOPIC_NAMESPACE", "test.",
+                "AIS_KAFKA_CLIENT_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                        + " username=\"u\" password=\"jaas-pw\";",
+                "AIS_KAFKA_CLIENT_SSL_KEY_PASSWORD", "key-pw", "AIS_KAFKA_CLIENT_SECURITY_PROTOCOL", "SASL_SSL"),
+                "config");
+        assertThat(run.code).isZero();
+        assertThat(run.out).doesNotContain("a very secret key", "pw-9f3e", "jaas-pw", "key-pw")
+                .containsPattern("pseudonym.key +\\*\\*\\*\\* +secret_file +AIS_PSEUDONYM_KEY")
+                .containsPattern("schema.registry.password +\\*\\*\\*\\* +environment")
+                .containsPattern("kafka.client.sasl.jaas.config +\\*\\*\\*\\* +environment")
+                .containsPattern("kafka.client.ssl.key.password +\\*\\*\\*\\* +environment")
+                .containsPattern("kafka.client.security.protocol +SASL_SSL +environment")
+                .containsPattern("topic.namespace +test\\. +environment");
     }
 
     record Run(int code, String out, String err) {
     }
 
     static Run run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code ais args} in this JVM, with {@code environment} as its whole environment. */
+    static Run run(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            CommandLine commandLine = AisCommand.commandLine();
+            CommandLine commandLine = AisCommand.commandLine(environment);
             commandLine.setOut(new java.io.PrintWriter(out, true, StandardCharsets.UTF_8));
             commandLine.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
             int code = commandLine.execute(args);

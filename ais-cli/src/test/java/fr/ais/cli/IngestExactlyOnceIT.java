@@ -3,6 +3,7 @@ package fr.ais.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.ais.cli.pipeline.Connection;
 import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Pseudonymizer;
@@ -18,6 +19,7 @@ import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.SourceRecordKey;
+import fr.ais.settings.Flags;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
@@ -60,9 +62,9 @@ class IngestExactlyOnceIT {
         this.stack = stack;
         this.namespace = stack.uniqueName("ingest") + ".";
         this.topics = TopicCatalogue.withNamespace(namespace);
-        ConnectionOptions connection = ConnectionOptions.of(stack.bootstrapServers(), stack.registryUrl());
-        connection.topicNamespace = namespace;
-        connection.ensureTopics();
+        Connection.from(AisSettings.resolve(Map.of("AIS_KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "AIS_SCHEMA_REGISTRY_URL", stack.registryUrl(), "AIS_TOPIC_NAMESPACE", namespace), Flags.none()))
+                .ensureTopics();
     }
 
     @Test

@@ -3,12 +3,14 @@ package fr.ais.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.ais.cli.pipeline.Connection;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.SourceRecordKey;
+import fr.ais.settings.Flags;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
@@ -17,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -34,9 +37,9 @@ class IngestWatchIT {
     void files_dropped_into_the_directory_are_published_and_sorted_into_done_and_failed(TestStack stack)
             throws Exception {
         String namespace = stack.uniqueName("watch") + ".";
-        ConnectionOptions connection = ConnectionOptions.of(stack.bootstrapServers(), stack.registryUrl());
-        connection.topicNamespace = namespace;
-        connection.ensureTopics();
+        Connection.from(AisSettings.resolve(Map.of("AIS_KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers(),
+                "AIS_SCHEMA_REGISTRY_URL", stack.registryUrl(), "AIS_TOPIC_NAMESPACE", namespace), Flags.none()))
+                .ensureTopics();
         GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir.resolve("gen")).withPeople(100).withSeed(7));
         Path drop = Files.createDirectories(dir.resolve("drop"));
         Path output = dir.resolve("output.txt");

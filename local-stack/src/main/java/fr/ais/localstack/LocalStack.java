@@ -3,6 +3,9 @@ package fr.ais.localstack;
 import fr.ais.kafka.embedded.EmbeddedKafkaBroker;
 import fr.ais.kafka.embedded.EmbeddedKafkaConfig;
 import fr.ais.localstack.registry.LocalSchemaRegistry;
+import fr.ais.settings.Setting;
+import fr.ais.settings.SettingGroup;
+import fr.ais.settings.Settings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -26,10 +29,24 @@ public final class LocalStack implements AutoCloseable {
         public static final int DEFAULT_KAFKA_PORT = 9092;
         public static final int DEFAULT_REGISTRY_PORT = 8081;
 
+        public static final SettingGroup SETTINGS = new SettingGroup("local stack (ais stack)");
+        public static final Setting<Path> DATA_DIR = SETTINGS.add(Setting.path("stack.data.dir", ".ais/stack",
+                "Data directory of the embedded broker and registry, kept across restarts; delete it to start empty."));
+        public static final Setting<Integer> BROKER_PORT = SETTINGS.add(Setting.integer("stack.broker.port",
+                DEFAULT_KAFKA_PORT, "Port of the embedded broker (0: any free port).")
+                .validatedBy(Config::validPort, "a port, 0 to 65535"));
+        public static final Setting<Integer> REGISTRY_PORT = SETTINGS.add(Setting.integer("stack.registry.port",
+                DEFAULT_REGISTRY_PORT, "Port of the local schema registry (0: any free port).")
+                .validatedBy(Config::validPort, "a port, 0 to 65535"));
+
         public Config {
             Objects.requireNonNull(dataDir, "dataDir");
             requirePort(kafkaPort, "kafkaPort");
             requirePort(registryPort, "registryPort");
+        }
+
+        public static Config from(Settings settings) {
+            return new Config(settings.get(DATA_DIR), settings.get(BROKER_PORT), settings.get(REGISTRY_PORT));
         }
 
         /** The usual ports: Kafka 9092, registry 8081. */
@@ -42,8 +59,12 @@ public final class LocalStack implements AutoCloseable {
             return new Config(dataDir, 0, 0);
         }
 
+        private static boolean validPort(int port) {
+            return port >= 0 && port <= 65535;
+        }
+
         private static void requirePort(int port, String name) {
-            if (port < 0 || port > 65535) {
+            if (!validPort(port)) {
                 throw new IllegalArgumentException(name + " must be between 0 and 65535: " + port);
             }
         }

@@ -1,10 +1,14 @@
 package fr.ais.registry;
 
+import fr.ais.settings.Setting;
+import fr.ais.settings.SettingGroup;
+import fr.ais.settings.Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How to reach a Confluent-compatible Schema Registry (Confluent, Karapace, Apicurio's {@code /apis/ccompat/v7}).
@@ -34,12 +38,26 @@ public record RegistryClientConfig(
         Duration initialBackoff,
         Duration maxBackoff) {
 
-    public static final String ENV_URL = "AIS_SCHEMA_REGISTRY_URL";
-    public static final String ENV_USER = "AIS_SCHEMA_REGISTRY_USER";
-    public static final String ENV_PASSWORD = "AIS_SCHEMA_REGISTRY_PASSWORD";
-    public static final String ENV_TRUSTSTORE = "AIS_SCHEMA_REGISTRY_TRUSTSTORE";
-    public static final String ENV_TRUSTSTORE_PASSWORD = "AIS_SCHEMA_REGISTRY_TRUSTSTORE_PASSWORD";
-    public static final String ENV_TRUSTSTORE_TYPE = "AIS_SCHEMA_REGISTRY_TRUSTSTORE_TYPE";
+    public static final SettingGroup SETTINGS = new SettingGroup("schema registry");
+    public static final Setting<String> URL = SETTINGS.add(Setting.string("schema.registry.url", "http://localhost:8081",
+            "Schema Registry URL (Confluent API; Apicurio: …/apis/ccompat/v7).")
+            .validatedBy(RegistryClientConfig::httpUrl, "an http(s) URL"));
+    public static final Setting<String> USER = SETTINGS.add(Setting.string("schema.registry.user", "",
+            "Schema Registry basic-auth user (with schema.registry.password); empty: no authentication."));
+    public static final Setting<String> PASSWORD = SETTINGS.add(Setting.string("schema.registry.password", "",
+            "Schema Registry basic-auth password.").secret());
+    public static final Setting<Optional<Path>> TRUSTSTORE = SETTINGS.add(Setting.optional("schema.registry.truststore",
+            Path::of, "Trust store of an HTTPS registry signed by a private CA; empty: the JDK's."));
+    public static final Setting<String> TRUSTSTORE_PASSWORD = SETTINGS.add(Setting.string(
+            "schema.registry.truststore.password", "", "Password of schema.registry.truststore.").secret());
+    public static final Setting<String> TRUSTSTORE_TYPE = SETTINGS.add(Setting.string("schema.registry.truststore.type",
+            "PKCS12", "Type of schema.registry.truststore.")
+            .validatedBy(t -> t.equalsIgnoreCase("PKCS12") || t.equalsIgnoreCase("JKS"), "PKCS12 or JKS"));
+
+    static {
+        SETTINGS.check("schema.registry.user and schema.registry.password go together: set both or neither",
+                s -> s.get(USER).isEmpty() == s.get(PASSWORD).isEmpty(), USER, PASSWORD);
+    }
 
     public RegistryClientConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -68,21 +86,27 @@ public record RegistryClientConfig(
                 null, null, 5, null, null);
     }
 
-    /** From the {@code AIS_SCHEMA_REGISTRY_*} variables of {@code env}; the URL one is required. */
-    public static RegistryClientConfig fromEnvironment(Map<String, String> env) {
-        String url = env.get(ENV_URL);
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException(ENV_URL + " is not set (schema registry URL)");
+    /** From the {@link #SETTINGS}: URL, basic auth, trust store; the timeouts and retries of {@link #of}. */
+    public static RegistryClientConfig from(Settings settings) {
+        RegistryClientConfig config = of(settings.get(URL));
+        if (!settings.get(USER).isEmpty()) {
+            config = config.withBasicAuth(settings.get(USER), settings.get(PASSWORD));
         }
-        RegistryClientConfig config = of(url.trim());
-        if (env.get(ENV_USER) != null) {
-            config = config.withBasicAuth(env.get(ENV_USER), env.get(ENV_PASSWORD));
-        }
-        if (env.get(ENV_TRUSTSTORE) != null) {
-            config = config.withTrustStore(Path.of(env.get(ENV_TRUSTSTORE)), env.get(ENV_TRUSTSTORE_PASSWORD),
-                    env.get(ENV_TRUSTSTORE_TYPE));
+        if (settings.get(TRUSTSTORE).isPresent()) {
+            String password = settings.get(TRUSTSTORE_PASSWORD);
+            config = config.withTrustStore(settings.get(TRUSTSTORE).get(), password.isEmpty() ? null : password,
+                    settings.get(TRUSTSTORE_TYPE).toUpperCase(Locale.ROOT));
         }
         return config;
+    }
+
+    private static boolean httpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public RegistryClientConfig withBasicAuth(String user, String secret) {

@@ -3,6 +3,8 @@ package fr.ais.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,35 @@ class InMemorySchemaRegistryTest {
         assertThatThrownBy(() -> registry.getById(1)).isInstanceOf(SchemaNotFoundException.class);
         registry.register("a", V1);
         assertThatThrownBy(() -> registry.lookup("a", V2)).isInstanceOf(SchemaNotFoundException.class);
+    }
+
+    @Test
+    void aJournalToldEveryChangeBeforeItAppliesRebuildsTheSameRegistry() {
+        List<InMemorySchemaRegistry.Change> journal = new ArrayList<>();
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry(journal::add);
+        registry.register("a-value", V1);
+        registry.register("a-value", V1);
+        registry.setCompatibility("a-value", CompatibilityLevel.NONE);
+        registry.register("a-value", BROKEN);
+        registry.setGlobalCompatibility(CompatibilityLevel.FULL);
+
+        assertThat(journal).hasSize(4);
+        InMemorySchemaRegistry rebuilt = new InMemorySchemaRegistry();
+        journal.forEach(rebuilt::replay);
+        assertThat(rebuilt.versionNumbers("a-value")).containsExactly(1, 2);
+        assertThat(rebuilt.latest("a-value")).isEqualTo(registry.latest("a-value"));
+        assertThat(rebuilt.ownCompatibility("a-value")).isEqualTo(CompatibilityLevel.NONE);
+        assertThat(rebuilt.getGlobalCompatibility()).isEqualTo(CompatibilityLevel.FULL);
+        assertThat(rebuilt.register("b-value", V2)).as("ids go on after the replayed ones").isEqualTo(3);
+    }
+
+    @Test
+    void aChangeTheJournalRefusesIsNotApplied() {
+        InMemorySchemaRegistry registry = new InMemorySchemaRegistry(change -> {
+            throw new IllegalStateException("log unavailable");
+        });
+
+        assertThatThrownBy(() -> registry.register("a-value", V1)).hasMessage("log unavailable");
+        assertThatThrownBy(() -> registry.latest("a-value")).isInstanceOf(SubjectNotFoundException.class);
     }
 }

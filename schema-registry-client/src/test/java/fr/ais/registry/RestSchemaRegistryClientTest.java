@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
+import fr.ais.settings.Flags;
+import fr.ais.settings.Settings;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -207,16 +209,24 @@ class RestSchemaRegistryClientTest {
     }
 
     @Test
-    void configFromEnvironment() {
-        RegistryClientConfig config = RegistryClientConfig.fromEnvironment(java.util.Map.of(
-                "AIS_SCHEMA_REGISTRY_URL", "https://registry.example:8081/apis/ccompat/v7",
-                "AIS_SCHEMA_REGISTRY_USER", "u", "AIS_SCHEMA_REGISTRY_PASSWORD", "p"));
+    void configFromSettings() {
+        RegistryClientConfig config = RegistryClientConfig.from(Settings.resolve(List.of(RegistryClientConfig.SETTINGS),
+                java.util.Map.of("AIS_SCHEMA_REGISTRY_URL", "https://registry.example:8081/apis/ccompat/v7",
+                        "AIS_SCHEMA_REGISTRY_USER", "u", "AIS_SCHEMA_REGISTRY_PASSWORD", "p"), Flags.none()));
 
         assertThat(config.baseUrl().getPath()).isEqualTo("/apis/ccompat/v7");
         assertThat(config.username()).isEqualTo("u");
-        assertThatThrownBy(() -> RegistryClientConfig.fromEnvironment(java.util.Map.of()))
+        assertThatThrownBy(() -> Settings.resolve(List.of(RegistryClientConfig.SETTINGS),
+                java.util.Map.of("AIS_SCHEMA_REGISTRY_URL", "registry.example:8081"), Flags.none()))
                 .hasMessageContaining("AIS_SCHEMA_REGISTRY_URL");
         assertThatThrownBy(() -> RegistryClientConfig.of("ftp://x"))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_user_without_a_password_is_a_settings_error_naming_both() {
+        assertThatThrownBy(() -> Settings.resolve(List.of(RegistryClientConfig.SETTINGS),
+                java.util.Map.of("AIS_SCHEMA_REGISTRY_USER", "u"), Flags.none()))
+                .hasMessageContaining("schema.registry.user and schema.registry.password go together");
     }
 }

@@ -1,6 +1,5 @@
 package fr.ais.cli.pipeline;
 
-import fr.ais.cli.ConnectionOptions;
 import fr.ais.consolidation.app.ConsolidationApp;
 import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.app.StreamsAppConfig;
@@ -69,7 +68,7 @@ public final class LocalRun implements AutoCloseable {
     private final Path workDir;
     private final boolean deleteOnClose;
     private final LocalStack stack;
-    private final ConnectionOptions connection;
+    private final Connection connection;
     private final PrintStream out;
     private Pipeline.Served served;
     private boolean closed;
@@ -79,7 +78,7 @@ public final class LocalRun implements AutoCloseable {
         this.deleteOnClose = deleteOnClose;
         this.out = out;
         this.stack = LocalStack.start(LocalStack.Config.onFreePorts(workDir.resolve("stack")));
-        this.connection = ConnectionOptions.of(stack.bootstrapServers(), stack.registryUrl());
+        this.connection = Connection.local(stack.bootstrapServers(), stack.registryUrl());
     }
 
     /** A run in a new temporary directory, deleted on close. */
@@ -92,7 +91,7 @@ public final class LocalRun implements AutoCloseable {
         return new LocalRun(Files.createDirectories(dir), false, out);
     }
 
-    public ConnectionOptions connection() {
+    public Connection connection() {
         return connection;
     }
 

@@ -1,6 +1,5 @@
 package fr.ais.cli.pipeline;
 
-import fr.ais.cli.ConnectionOptions;
 import fr.ais.cli.UserException;
 import fr.ais.consolidation.app.CatchUp;
 import fr.ais.consolidation.app.ConsolidationApp;
@@ -59,13 +58,13 @@ public final class Pipeline {
     private static final int API_PAGE = 500;
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
-    private final ConnectionOptions connection;
+    private final Connection connection;
     private final AvroSerdeFactory serdes;
     /** Connector and consolidation metrics of this process, scraped by Prometheus where a server exposes them. */
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Source, IngestMetrics> connectorMetrics = new EnumMap<>(Source.class);
 
-    public Pipeline(ConnectionOptions connection, boolean autoRegister) {
+    public Pipeline(Connection connection, boolean autoRegister) {
         this.connection = connection;
         this.serdes = connection.serdes(autoRegister);
     }
@@ -90,7 +89,7 @@ public final class Pipeline {
             return ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
                     force, progress);
         } catch (InputFormatException e) {
-            throw new UserException(file.getFileName() + ": " + e.getMessage(), e);
+            throw new UserException(UserException.aboutFile(file, e.getMessage()), e);
         } catch (IOException e) {
             throw new UserException("cannot read " + file + ": " + e.getMessage(), e);
         }

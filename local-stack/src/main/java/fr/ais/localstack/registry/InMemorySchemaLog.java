@@ -1,5 +1,6 @@
 package fr.ais.localstack.registry;
 
+import fr.ais.registry.InMemorySchemaRegistry.Change;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -10,13 +11,13 @@ public final class InMemorySchemaLog implements SchemaLog {
     private final List<String[]> records = new CopyOnWriteArrayList<>();
 
     @Override
-    public void replay(Consumer<LogEntry> apply) {
-        records.forEach(r -> apply.accept(LogEntry.parse(r[0], r[1])));
+    public void replay(Consumer<Change> apply) {
+        records.forEach(r -> apply.accept(SchemaLogRecord.parse(r[0], r[1])));
     }
 
     @Override
-    public void append(LogEntry entry) {
-        records.add(new String[] {entry.key(), entry.value()});
+    public void append(Change change) {
+        records.add(new String[] {SchemaLogRecord.key(change), SchemaLogRecord.value(change)});
     }
 
     public int size() {

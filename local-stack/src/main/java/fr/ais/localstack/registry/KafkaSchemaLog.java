@@ -1,5 +1,6 @@
 package fr.ais.localstack.registry;
 
+import fr.ais.registry.InMemorySchemaRegistry.Change;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ final class KafkaSchemaLog implements SchemaLog {
     }
 
     @Override
-    public void replay(Consumer<LogEntry> apply) {
+    public void replay(Consumer<Change> apply) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -83,7 +84,7 @@ final class KafkaSchemaLog implements SchemaLog {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.value() != null) {
-                        apply.accept(LogEntry.parse(record.key(), record.value()));
+                        apply.accept(SchemaLogRecord.parse(record.key(), record.value()));
                     }
                 }
             }
@@ -91,9 +92,9 @@ final class KafkaSchemaLog implements SchemaLog {
     }
 
     @Override
-    public void append(LogEntry entry) {
+    public void append(Change change) {
         try {
-            producer.send(new ProducerRecord<>(topic, 0, entry.key(), entry.value()))
+            producer.send(new ProducerRecord<>(topic, 0, SchemaLogRecord.key(change), SchemaLogRecord.value(change)))
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to the schemas topic " + topic + ": " + e.getCause().getMessage(), e.getCause());

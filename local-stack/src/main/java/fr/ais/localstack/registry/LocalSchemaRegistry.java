@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.ais.registry.CompatibilityLevel;
+import fr.ais.registry.InMemorySchemaRegistry;
 import fr.ais.registry.InvalidSchemaException;
 import fr.ais.registry.RegisteredSchema;
 import fr.ais.registry.RestSchemaRegistryClient;
@@ -46,13 +47,15 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private static final InetAddress LOOPBACK_V4 = loopbackV4();
 
     private final SchemaLog log;
-    private final RegistryStore store;
+    private final InMemorySchemaRegistry store;
     private final HttpServer server;
     private final ExecutorService executor;
 
     private LocalSchemaRegistry(SchemaLog log, int port) {
         this.log = log;
-        this.store = new RegistryStore(log);
+        // write-through: a change reaches the log before the registry applies it
+        this.store = new InMemorySchemaRegistry(log::append);
+        log.replay(store::replay);
         InetSocketAddress address = new InetSocketAddress(LOOPBACK_V4, port);
         try {
             this.server = HttpServer.create(address, 0);

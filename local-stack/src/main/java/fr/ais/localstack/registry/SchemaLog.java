@@ -1,5 +1,6 @@
 package fr.ais.localstack.registry;
 
+import fr.ais.registry.InMemorySchemaRegistry.Change;
 import java.util.function.Consumer;
 
 /**
@@ -8,11 +9,11 @@ import java.util.function.Consumer;
  */
 public interface SchemaLog extends AutoCloseable {
 
-    /** Feeds every entry, oldest first, to {@code apply}. */
-    void replay(Consumer<LogEntry> apply);
+    /** Feeds every change, oldest first, to {@code apply}. */
+    void replay(Consumer<Change> apply);
 
-    /** Stores {@code entry} durably; returns once it is. */
-    void append(LogEntry entry);
+    /** Stores {@code change} durably; returns once it is. */
+    void append(Change change);
 
     @Override
     void close();

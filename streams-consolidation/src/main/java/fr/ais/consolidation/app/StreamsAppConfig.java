@@ -1,6 +1,10 @@
 package fr.ais.consolidation.app;
 
 import fr.ais.consolidation.topology.ConsolidationTopology;
+import fr.ais.platform.connection.KafkaConnection;
+import fr.ais.settings.Setting;
+import fr.ais.settings.SettingGroup;
+import fr.ais.settings.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,6 +37,37 @@ public record StreamsAppConfig(
         int recentSessions,
         String applicationServer) {
 
+    public static final SettingGroup SETTINGS = new SettingGroup("consolidation (Kafka Streams)");
+    public static final Setting<String> APPLICATION_ID = SETTINGS.add(Setting.string("streams.application.id",
+            "ais-consolidation", "Kafka Streams application id of the consolidation.")
+            .validatedBy(s -> s.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'"));
+    public static final Setting<Path> STATE_DIR = SETTINGS.add(Setting.path("streams.state.dir", ".ais/streams",
+            "Kafka Streams state directory, kept across restarts."));
+    public static final Setting<Integer> THREADS = SETTINGS.add(Setting.integer("streams.threads", 1,
+            "Stream threads of one consolidation instance.").validatedBy(n -> n >= 1 && n <= 64, "between 1 and 64"));
+    public static final Setting<Long> COMMIT_INTERVAL_MS = SETTINGS.add(Setting.longValue("streams.commit.interval.ms",
+            1000, "Exactly-once commit interval: a stage's results reach the next stage and the topics at each commit.")
+            .validatedBy(n -> n >= 10, "at least 10 ms"));
+    public static final Setting<Long> BLOCK_CACHE_BYTES = SETTINGS.add(Setting.longValue(
+            "streams.rocksdb.block.cache.bytes", 64L << 20,
+            "RocksDB block cache shared by every store of an instance (0: RocksDB's own defaults).")
+            .validatedBy(n -> n >= 0, "non-negative"));
+    public static final Setting<Long> WRITE_BUFFER_BYTES = SETTINGS.add(Setting.longValue(
+            "streams.rocksdb.write.buffer.bytes", 32L << 20,
+            "RocksDB memtable budget shared by every store, counted in the block cache.")
+            .validatedBy(n -> n >= 1 << 20, "at least 1 MiB"));
+    public static final Setting<Integer> RECENT_SESSIONS = SETTINGS.add(Setting.integer("streams.recent.sessions",
+            ConsolidationTopology.DEFAULT_RECENT_SESSIONS, "Sessions per stream task whose state the consolidation"
+                    + " also keeps in memory (~6 KiB each), so that a session changing again is not read back from"
+                    + " RocksDB; 0: none.")
+            .validatedBy(n -> n >= 0 && n <= 1_000_000, "between 0 and 1000000"));
+
+    static {
+        SETTINGS.check("streams.rocksdb.write.buffer.bytes must fit in streams.rocksdb.block.cache.bytes",
+                s -> s.get(WRITE_BUFFER_BYTES) <= s.get(BLOCK_CACHE_BYTES) || s.get(BLOCK_CACHE_BYTES) == 0,
+                WRITE_BUFFER_BYTES, BLOCK_CACHE_BYTES);
+    }
+
     public StreamsAppConfig {
         Objects.requireNonNull(applicationId, "applicationId");
         clientProperties = Map.copyOf(clientProperties);
@@ -49,12 +84,23 @@ public record StreamsAppConfig(
                 replicationFactor, blockCacheBytes, writeBufferBytes, recentSessions, hostAndPort);
     }
 
+    /** From the {@link #SETTINGS}, on the cluster of the {@link KafkaConnection} settings. */
+    public static StreamsAppConfig from(Settings settings) {
+        KafkaConnection cluster = KafkaConnection.from(settings);
+        return new StreamsAppConfig(settings.get(APPLICATION_ID), cluster.clientProperties(), settings.get(STATE_DIR),
+                settings.get(THREADS), Duration.ofMillis(settings.get(COMMIT_INTERVAL_MS)), cluster.replicationFactor(),
+                settings.get(BLOCK_CACHE_BYTES), settings.get(WRITE_BUFFER_BYTES), settings.get(RECENT_SESSIONS), null);
+    }
+
     /**
-     * Defaults for a small machine: one thread, 64 MiB block cache holding 32 MiB of memtables, and
-     * 1 s commits: every commit flushes each store, and figures piloted monthly need no 100 ms latency.
+     * The settings' defaults, for a small machine: one thread, 64 MiB block cache holding 32 MiB of
+     * memtables, and 1 s commits: every commit flushes each store, and figures piloted monthly need no
+     * 100 ms latency.
      */
     public static StreamsAppConfig defaults(String applicationId, Map<String, Object> clientProperties, Path stateDir) {
-        return new StreamsAppConfig(applicationId, clientProperties, stateDir, 1, Duration.ofSeconds(1), 1,
-                64L << 20, 32L << 20, ConsolidationTopology.DEFAULT_RECENT_SESSIONS, null);
+        Settings defaults = Settings.defaults(SETTINGS);
+        return new StreamsAppConfig(applicationId, clientProperties, stateDir, defaults.get(THREADS),
+                Duration.ofMillis(defaults.get(COMMIT_INTERVAL_MS)), 1, defaults.get(BLOCK_CACHE_BYTES),
+                defaults.get(WRITE_BUFFER_BYTES), defaults.get(RECENT_SESSIONS), null);
     }
 }

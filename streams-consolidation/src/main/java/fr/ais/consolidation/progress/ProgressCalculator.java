@@ -32,11 +32,16 @@ public final class ProgressCalculator {
 
     /** @param onTrack ratio at or above which a region is ON_TRACK; @param atRisk likewise AT_RISK */
     public ProgressCalculator(double onTrack, double atRisk) {
-        if (atRisk > onTrack) {
+        if (!thresholdsInOrder(onTrack, atRisk)) {
             throw new IllegalArgumentException("the AT_RISK threshold must not exceed the ON_TRACK one");
         }
         this.onTrack = BigDecimal.valueOf(onTrack);
         this.atRisk = BigDecimal.valueOf(atRisk);
+    }
+
+    /** The rule between the two thresholds: AT_RISK lies between BEHIND and ON_TRACK. */
+    public static boolean thresholdsInOrder(double onTrack, double atRisk) {
+        return atRisk <= onTrack;
     }
 
     /** The cumulative target as a fraction: annual target × weights so far, over all the weights. */

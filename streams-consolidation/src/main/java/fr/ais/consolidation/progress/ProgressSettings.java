@@ -1,13 +1,15 @@
 package fr.ais.consolidation.progress;
 
-import fr.ais.platform.settings.AisSettings;
-import fr.ais.platform.settings.Settings;
 import fr.ais.schemas.Alert;
+import fr.ais.settings.Setting;
+import fr.ais.settings.SettingGroup;
+import fr.ais.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -23,8 +25,27 @@ import java.util.function.Supplier;
 public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate> asOf, Duration refreshInterval,
         Consumer<Alert> alertObserver) {
 
+    /** The zone of "today": the as-of date when none is set. */
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
+
+    public static final SettingGroup SETTINGS = new SettingGroup("progress and alerts");
+    public static final Setting<Optional<LocalDate>> AS_OF = SETTINGS.add(Setting.optionalDate("progress.as.of",
+            "Date the progress and the provisional months are computed at, YYYY-MM-DD; not set: today in "
+                    + PARIS + ", following the calendar."));
+    public static final Setting<Double> ON_TRACK = SETTINGS.add(Setting.decimal("progress.on.track.threshold", 1.0,
+            "Ratio at or above which a region is ON_TRACK.").validatedBy(d -> d > 0, "positive"));
+    public static final Setting<Double> AT_RISK = SETTINGS.add(Setting.decimal("progress.at.risk.threshold", 0.9,
+            "Ratio at or above which a region is AT_RISK; below it, BEHIND.").validatedBy(d -> d > 0, "positive"));
+    public static final Setting<Long> REFRESH_MS = SETTINGS.add(Setting.longValue("progress.refresh.interval.ms",
+            DEFAULT_REFRESH.toMillis(),
+            "How often the consolidation checks the as-of date and evaluates the alerts (wall clock).")
+            .validatedBy(n -> n >= 100, "at least 100 ms"));
+
+    static {
+        SETTINGS.check("progress.at.risk.threshold must not exceed progress.on.track.threshold",
+                s -> ProgressCalculator.thresholdsInOrder(s.get(ON_TRACK), s.get(AT_RISK)), ON_TRACK, AT_RISK);
+    }
 
     public ProgressSettings {
         Objects.requireNonNull(calculator, "calculator");
@@ -35,20 +56,18 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
         }
     }
 
-    /** Default thresholds 1.0 and 0.9, as of today in Europe/Paris. */
+    /** The settings' defaults (thresholds 1.0 and 0.9), as of today in Europe/Paris. */
     public static ProgressSettings defaults() {
-        return new ProgressSettings(new ProgressCalculator(1.0, 0.9), today(Clock.systemUTC()), DEFAULT_REFRESH,
-                alert -> { });
+        return from(Settings.defaults(SETTINGS), Clock.systemUTC());
     }
 
-    /** From the typed settings: thresholds, a fixed as-of date or today, the refresh interval. */
+    /** From the {@link #SETTINGS}: thresholds, a fixed as-of date or today, the refresh interval. */
     public static ProgressSettings from(Settings settings, Clock clock) {
-        Supplier<LocalDate> asOf = settings.get(AisSettings.AS_OF)
+        Supplier<LocalDate> asOf = settings.get(AS_OF)
                 .<Supplier<LocalDate>>map(date -> () -> date)
                 .orElse(today(clock));
-        return new ProgressSettings(new ProgressCalculator(settings.get(AisSettings.ON_TRACK),
-                settings.get(AisSettings.AT_RISK)), asOf,
-                Duration.ofMillis(settings.get(AisSettings.PROGRESS_REFRESH_MS)), alert -> { });
+        return new ProgressSettings(new ProgressCalculator(settings.get(ON_TRACK), settings.get(AT_RISK)), asOf,
+                Duration.ofMillis(settings.get(REFRESH_MS)), alert -> { });
     }
 
     /** Today in Europe/Paris by {@code clock}. */

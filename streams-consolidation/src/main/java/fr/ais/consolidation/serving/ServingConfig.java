@@ -1,9 +1,8 @@
 package fr.ais.consolidation.serving;
 
-import fr.ais.platform.settings.AisSettings;
-import fr.ais.platform.settings.Setting;
-import fr.ais.platform.settings.Settings;
-import java.util.List;
+import fr.ais.settings.Setting;
+import fr.ais.settings.SettingGroup;
+import fr.ais.settings.Settings;
 
 /**
  * Where the REST API, dashboard and metrics listen, and the token they require.
@@ -14,11 +13,16 @@ import java.util.List;
  */
 public record ServingConfig(String host, int port, String token) {
 
-    public static final Setting<String> HOST = AisSettings.SERVING_HOST;
-    public static final Setting<Integer> PORT = AisSettings.SERVING_PORT;
-    public static final Setting<String> TOKEN = AisSettings.SERVING_TOKEN;
-    /** The serving settings (also part of {@link AisSettings#ALL}). */
-    public static final List<Setting<?>> SETTINGS = List.of(HOST, PORT, TOKEN);
+    public static final SettingGroup SETTINGS = new SettingGroup("REST API, dashboard and metrics");
+    public static final Setting<String> HOST = SETTINGS.add(Setting.string("serving.host", "127.0.0.1",
+            "Interface the REST API, dashboard and metrics listen on (0.0.0.0: every interface).")
+            .validatedBy(s -> !s.isBlank() && !s.contains(" "), "a host name or IP address"));
+    public static final Setting<Integer> PORT = SETTINGS.add(Setting.integer("serving.port", 8088,
+            "Port of the REST API, dashboard and metrics (0: a free port).")
+            .validatedBy(p -> p >= 0 && p <= 65535, "0 to 65535"));
+    public static final Setting<String> TOKEN = SETTINGS.add(Setting.string("serving.token", "",
+            "Bearer token required by /api, /internal and /metrics (not set: none; /health and /ready stay open).")
+            .secret());
 
     public ServingConfig {
         if (host == null || host.isBlank()) {

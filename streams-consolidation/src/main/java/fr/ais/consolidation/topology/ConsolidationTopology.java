@@ -1,6 +1,5 @@
 package fr.ais.consolidation.topology;
 
-import fr.ais.platform.settings.AisSettings;
 import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
@@ -69,8 +68,8 @@ public final class ConsolidationTopology {
      * memory. A memory knob of the running application, like RocksDB's: the figures do not depend on it.
      */
     public static final String RECENT_SESSIONS_CONFIG = "ais.consolidation.recent.sessions";
-    /** Sessions kept in memory per task unless set: the setting's default, one place for both. */
-    public static final int DEFAULT_RECENT_SESSIONS = Integer.parseInt(AisSettings.RECENT_SESSIONS.defaultValue());
+    /** Sessions kept in memory per task unless set; the default of the setting streams.recent.sessions too. */
+    public static final int DEFAULT_RECENT_SESSIONS = 2_000;
 
     private final AvroSerdeFactory serdes;
     private final TopicCatalogue topics;

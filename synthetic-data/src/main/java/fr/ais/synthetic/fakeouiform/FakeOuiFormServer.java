@@ -96,12 +96,10 @@ public final class FakeOuiFormServer implements AutoCloseable {
         return start(data, port, token, Faults.none());
     }
 
-    /** Runs until the JVM stops (Ctrl-C): what {@code ais fake-ouiform --data FILE} does. */
-    public static void run(Path dataFile, int port, String token) throws IOException, InterruptedException {
-        run(dataFile, port, token, Faults.none());
-    }
-
-    /** As {@link #run(Path, int, String)}, with faults armed from the start (e.g. a demo of the connector's retries). */
+    /**
+     * Runs until the JVM stops (Ctrl-C), with {@code faults} armed from the start (e.g. a demo of the
+     * connector's retries): what {@code ais fake-ouiform --data FILE} does.
+     */
     public static void run(Path dataFile, int port, String token, Faults faults)
             throws IOException, InterruptedException {
         FakeOuiFormServer fake = start(dataFile, port, token, faults);
@@ -112,21 +110,6 @@ public final class FakeOuiFormServer implements AutoCloseable {
         }, "fake-ouiform-shutdown"));
         System.out.println("Fake OuiForm API: " + fake.url() + PATH + " (" + fake.itemCount() + " items; Ctrl-C to stop)");
         stopped.await();
-    }
-
-    /** {@code FakeOuiFormServer DATA_FILE [PORT] [TOKEN]}; the token defaults to env {@code AIS_OUIFORM_TOKEN}. */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: FakeOuiFormServer DATA_FILE [PORT] [TOKEN]");
-            System.exit(2);
-        }
-        int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        String token = args.length > 2 ? args[2] : System.getenv("AIS_OUIFORM_TOKEN");
-        if (token == null || token.isBlank()) {
-            System.err.println("a bearer token is required (argument or AIS_OUIFORM_TOKEN)");
-            System.exit(2);
-        }
-        run(Path.of(args[0]), port, token);
     }
 
     /** Base URL, e.g. {@code http://127.0.0.1:43123}; the API is at {@code url() + PATH}. */

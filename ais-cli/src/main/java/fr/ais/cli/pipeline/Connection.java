@@ -1,0 +1,72 @@
+package fr.ais.cli.pipeline;
+
+import fr.ais.cli.UserException;
+import fr.ais.platform.connection.KafkaConnection;
+import fr.ais.platform.topics.Topic;
+import fr.ais.platform.topics.TopicAdmin;
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.registry.IncompatibleSchemaException;
+import fr.ais.registry.RegistryClientConfig;
+import fr.ais.registry.RestSchemaRegistryClient;
+import fr.ais.registry.SchemaRegistry;
+import fr.ais.registry.WireFormatSerde;
+import fr.ais.registry.WireFormatSerdeFactory;
+import fr.ais.settings.Settings;
+import java.util.Map;
+import org.apache.avro.specific.SpecificData;
+import org.apache.kafka.clients.admin.Admin;
+
+/** The pipeline's cluster and registry, as the settings give them: what every command connects to. */
+public record Connection(KafkaConnection kafka, RegistryClientConfig registry) {
+
+    public static Connection from(Settings settings) {
+        return new Connection(KafkaConnection.from(settings), RegistryClientConfig.from(settings));
+    }
+
+    /** The embedded stack's broker and registry, no namespace. */
+    public static Connection local(String bootstrapServers, String registryUrl) {
+        return new Connection(KafkaConnection.local(bootstrapServers), RegistryClientConfig.of(registryUrl));
+    }
+
+    /** Client properties: the bootstrap servers and every {@code kafka.client.*} property. */
+    public Map<String, Object> clientProperties() {
+        return kafka.clientProperties();
+    }
+
+    public TopicCatalogue catalogue() {
+        return kafka.catalogue();
+    }
+
+    public int replicationFactor() {
+        return kafka.replicationFactor();
+    }
+
+    /** Serdes over the registry; auto-registration only where this pipeline owns the registry. */
+    public AvroSerdeFactory serdes(boolean autoRegister) {
+        return new WireFormatSerdeFactory(new RestSchemaRegistryClient(registry), autoRegister);
+    }
+
+    /**
+     * Creates the missing topics of the catalogue (failing on any drift), and registers the key and
+     * value schemas of each: with auto-registration off, as in production, writers use them.
+     */
+    public TopicAdmin.Report ensureTopics() {
+        TopicAdmin.Report report;
+        try (Admin admin = Admin.create(clientProperties())) {
+            report = new TopicAdmin(admin, replicationFactor()).ensure(catalogue().topics()).requireNoDrift();
+        }
+        SchemaRegistry schemas = new RestSchemaRegistryClient(registry);
+        for (Topic<?, ?> topic : catalogue().topics()) {
+            try {
+                schemas.register(WireFormatSerde.subject(topic.name(), true), SpecificData.get().getSchema(topic.keyType()));
+                schemas.register(WireFormatSerde.subject(topic.name(), false),
+                        SpecificData.get().getSchema(topic.valueType()));
+            } catch (IncompatibleSchemaException e) {
+                throw new UserException("the schema of " + topic.name() + " is not compatible with the registered one: "
+                        + e.getMessage(), e);
+            }
+        }
+        return report;
+    }
+}
