@@ -12,11 +12,10 @@ import static fr.ais.ingest.parsing.FieldRules.shown;
 import static fr.ais.ingest.parsing.FieldRules.siret;
 
 import fr.ais.ingest.Ages;
-import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
 import fr.ais.ingest.parsing.JsonRecord;
-import fr.ais.ingest.parsing.Rejections;
+import fr.ais.ingest.parsing.JsonRecordMapping;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;
@@ -49,21 +48,10 @@ final class ImiloRecordMapper {
     private static final Set<String> STATUSES = Set.of("PRESCRITE", "ENTREE", "ABANDON", "ANNULEE");
     private static final String ISO_DATE = "yyyy-MM-dd";
 
-    ParsedRecord map(String json, long line, ReadContext context) {
-        JsonRecord record;
-        try {
-            record = JsonRecord.parse(json);
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
-                    JsonRecord.redactUnparsed(json, PERSONAL)));
-        }
-        String rawKey = record.keyOrNull("prescription.id");
-        String key = rawKey == null ? null : normaliseKey(rawKey);
-        try {
-            return new ParsedRecord.Accepted(line, event(record, context));
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, key, record.redacted(PERSONAL)));
-        }
+    /** The accept-or-reject wrapper every JSON source shares, around this source's checks. */
+    static final JsonRecordMapping MAPPING = new JsonRecordMapping("prescription.id", PERSONAL, ImiloRecordMapper::event);
+
+    private ImiloRecordMapper() {
     }
 
     private static PrescriptionEvent event(JsonRecord r, ReadContext context) throws FieldProblem {

@@ -17,7 +17,7 @@ import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
 import fr.ais.ingest.parsing.JsonRecord;
-import fr.ais.ingest.parsing.Rejections;
+import fr.ais.ingest.parsing.JsonRecordMapping;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;
@@ -57,42 +57,21 @@ public final class OuiFormRecordMapper {
     private static final Set<String> PRESCRIBER_TYPES = Set.of("MISSION_LOCALE", "POLE_EMPLOI", "CAP_EMPLOI", "CONSEIL_REGIONAL", "OTHER");
     private static final String ISO_DATE = "yyyy-MM-dd";
 
+    /** The accept-or-reject wrapper every JSON source shares, around this source's checks. */
+    static final JsonRecordMapping MAPPING = new JsonRecordMapping("id", PERSONAL, OuiFormRecordMapper::event);
+
     /**
      * Maps one prescription given as the text of a JSON object.
      *
      * @param line the line in the export file, or the item's index in its API page
      */
     public ParsedRecord map(String jsonObject, long line, ReadContext context) {
-        JsonRecord record;
-        try {
-            record = JsonRecord.parse(jsonObject);
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
-                    JsonRecord.redactUnparsed(jsonObject, PERSONAL)));
-        }
-        return map(record, line, context);
+        return MAPPING.map(jsonObject, line, context);
     }
 
     /** Maps one prescription already parsed, e.g. an item of an API page. */
     public ParsedRecord map(JsonNode item, long line, ReadContext context) {
-        JsonRecord record;
-        try {
-            record = JsonRecord.of(item);
-        } catch (FieldProblem problem) {
-            String excerpt = item == null ? null : JsonRecord.redactUnparsed(item.toString(), PERSONAL);
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null, excerpt));
-        }
-        return map(record, line, context);
-    }
-
-    private ParsedRecord map(JsonRecord record, long line, ReadContext context) {
-        String rawKey = record.keyOrNull("id");
-        String key = rawKey == null ? null : normaliseKey(rawKey);
-        try {
-            return new ParsedRecord.Accepted(line, event(record, context));
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, key, record.redacted(PERSONAL)));
-        }
+        return MAPPING.map(item, line, context);
     }
 
     private static PrescriptionEvent event(JsonRecord r, ReadContext context) throws FieldProblem {

@@ -1,10 +1,10 @@
 package fr.ais.ingest.pe;
 
 import fr.ais.ingest.InputFormatException;
-import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.RecordReader;
 import fr.ais.ingest.SourceFormat;
+import fr.ais.ingest.parsing.LineRecordReader;
 import fr.ais.ingest.parsing.PhysicalLines;
 import fr.ais.schemas.Source;
 import java.io.IOException;
@@ -43,19 +43,7 @@ public final class PeFormat implements SourceFormat {
             lines.close();
             throw e;
         }
-        PeRecordMapper mapper = new PeRecordMapper(context);
-        return new RecordReader() {
-            @Override
-            public ParsedRecord next() throws IOException {
-                PhysicalLines.Line line = lines.nextNonBlank();
-                return line == null ? null : mapper.map(line);
-            }
-
-            @Override
-            public void close() throws IOException {
-                lines.close();
-            }
-        };
+        return new LineRecordReader(lines, context, PeRecordMapper.MAPPER);
     }
 
     private static void checkHeader(PhysicalLines.Line header, String origin) {

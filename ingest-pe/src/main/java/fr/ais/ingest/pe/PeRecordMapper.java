@@ -15,7 +15,7 @@ import fr.ais.ingest.Ages;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
-import fr.ais.ingest.parsing.PhysicalLines;
+import fr.ais.ingest.parsing.LineRecordReader;
 import fr.ais.ingest.parsing.Rejections;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
@@ -38,7 +38,7 @@ import java.util.Set;
  * (SPEC §3.1), each one fully (presence, then format), then the birth date against the entry date;
  * the first failure is the rejection.
  */
-final class PeRecordMapper {
+final class PeRecordMapper implements LineRecordReader.LineMapper {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
@@ -51,39 +51,37 @@ final class PeRecordMapper {
     private static final int IDENTIFIER = 3;
     private static final int BIRTH_DATE = 4;
 
-    private final ReadContext context;
+    /** Stateless: one instance reads every file. */
+    static final PeRecordMapper MAPPER = new PeRecordMapper();
 
-    PeRecordMapper(ReadContext context) {
-        this.context = context;
+    private PeRecordMapper() {
     }
 
-    ParsedRecord map(PhysicalLines.Line line) {
-        if (line.tooLong()) {
-            return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
-                    "line longer than " + PhysicalLines.DEFAULT_MAX_CHARS + " characters"), null, Rejections.maskUnparsed(line.text()));
-        }
+    @Override
+    public ParsedRecord map(String text, long line, ReadContext context) {
         List<SemicolonLine.Field> fields;
         try {
-            fields = SemicolonLine.split(line.text());
+            fields = SemicolonLine.split(text);
         } catch (SemicolonLine.SyntaxException e) {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null, "bad quoting: " + e.getMessage()),
-                    null, Rejections.maskUnparsed(line.text()));
+                    null, Rejections.maskUnparsed(text), context);
         }
         // the first field is probably id_ais, but on a malformed line it could be anything: a rejection drops a key
         // that looks like an identifier or a date (Rejections.of)
         String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
         if (fields.size() != PeFormat.COLUMNS.size()) {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
-                    "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(line.text()));
+                    "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(text),
+                    context);
         }
         try {
-            return new ParsedRecord.Accepted(line.number(), event(fields));
+            return new ParsedRecord.Accepted(line, event(fields, context));
         } catch (FieldProblem problem) {
-            return rejected(line, problem, key, redacted(line.text(), fields));
+            return rejected(line, problem, key, redacted(text, fields), context);
         }
     }
 
-    private PrescriptionEvent event(List<SemicolonLine.Field> fields) throws FieldProblem {
+    private static PrescriptionEvent event(List<SemicolonLine.Field> fields, ReadContext context) throws FieldProblem {
         String[] v = fields.stream().map(f -> f.value().isEmpty() ? null : f.value()).toArray(String[]::new);
         String sourceKey = normaliseKey(required("id_ais", v[0]));
         String movement = oneOf("type_mouvement", required("type_mouvement", v[1]), MOVEMENTS);
@@ -166,7 +164,8 @@ final class PeRecordMapper {
         return Rejections.maskValues(redacted, List.of(identifier.value(), birth.value()));
     }
 
-    private ParsedRecord rejected(PhysicalLines.Line line, FieldProblem problem, String sourceKey, String excerpt) {
-        return new ParsedRecord.Rejected(line.number(), Rejections.of(problem, context.origin(), line.number(), sourceKey, excerpt));
+    private static ParsedRecord rejected(long line, FieldProblem problem, String sourceKey, String excerpt,
+            ReadContext context) {
+        return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, sourceKey, excerpt));
     }
 }

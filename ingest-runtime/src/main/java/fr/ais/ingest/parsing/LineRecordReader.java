@@ -5,25 +5,29 @@ import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.RecordReader;
 import fr.ais.schemas.RejectReason;
 import java.io.IOException;
-import java.io.InputStream;
 
-/** A JSON Lines export: one JSON object per physical line, blank lines skipped, in constant memory. */
-public final class JsonLinesReader implements RecordReader {
+/**
+ * An export of one record per physical line (the PE CSV after its header, the JSON Lines exports), in constant
+ * memory: blank lines are skipped, a line over the bound is rejected without being mapped, every other line is
+ * given to the source's {@link LineMapper}.
+ */
+public final class LineRecordReader implements RecordReader {
 
-    /** Maps one line holding one JSON object to an accepted or rejected record. */
+    /** Maps the text of one line holding one record to an accepted or rejected record. */
     @FunctionalInterface
     public interface LineMapper {
-        ParsedRecord map(String json, long line, ReadContext context);
+        ParsedRecord map(String text, long line, ReadContext context);
     }
 
     private final PhysicalLines lines;
-    private final LineMapper mapper;
     private final ReadContext context;
+    private final LineMapper mapper;
 
-    public JsonLinesReader(InputStream in, ReadContext context, LineMapper mapper) throws IOException {
-        this.lines = new PhysicalLines(in, context.charset());
-        this.mapper = mapper;
+    /** Reads the records of {@code lines} (positioned after any header), which it closes. */
+    public LineRecordReader(PhysicalLines lines, ReadContext context, LineMapper mapper) {
+        this.lines = lines;
         this.context = context;
+        this.mapper = mapper;
     }
 
     @Override
