@@ -1,5 +1,6 @@
 package fr.ais.ingest.pe;
 
+import fr.ais.ingest.testing.ExportFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +47,7 @@ class PeDropDirectoryIT {
 
         try (DropDirectoryService service = DropDirectoryService.start(dir,
                 file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), StandardCharsets.UTF_8,
-                        PeExport.PSEUDONYMIZER), false, done -> { }),
+                        ExportFixture.PSEUDONYMIZER), false, done -> { }),
                 new DropDirectoryService.Listener() { },
                 new DropDirectoryService.Settings(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(10)))) {
             // written aside then renamed, as an upload should be

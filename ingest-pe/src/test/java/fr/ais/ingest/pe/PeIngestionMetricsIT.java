@@ -81,14 +81,14 @@ class PeIngestionMetricsIT {
         Path file = dir.resolve(PeExport.FILE);
         Files.write(file, lines, StandardCharsets.UTF_8);
         Set<RejectReason> planted = EnumSet.noneOf(RejectReason.class);
-        for (ParsedRecord r : PeExport.read(lines.toArray(String[]::new))) {
+        for (ParsedRecord r : PeExport.EXPORT.read(lines.toArray(String[]::new))) {
             if (r instanceof ParsedRecord.Rejected rejected) {
                 assertThat(planted.add(rejected.rejection().reason())).as("one rejection per reason").isTrue();
             }
         }
         assertThat(planted).as("the file plants every reason").containsExactlyInAnyOrder(RejectReason.values());
 
-        IngestSummary summary = ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+        IngestSummary summary = ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { });
 
         assertThat(summary.read()).isEqualTo(lines.size() - 1);
         assertThat(summary.rejected()).isEqualTo(RejectReason.values().length);
@@ -103,7 +103,7 @@ class PeIngestionMetricsIT {
         assertThat(gauge(IngestMetrics.LAST_SUCCESS)).isEqualTo(NOW.getEpochSecond());
 
         // a file already ingested publishes nothing: nothing more is counted
-        IngestSummary again = ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+        IngestSummary again = ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { });
         assertThat(again.alreadyComplete()).isTrue();
         assertThat(counter(IngestMetrics.RECORDS_READ)).isEqualTo(summary.read());
         assertThat(counter(IngestMetrics.BYTES_READ)).isEqualTo(Files.size(file));
@@ -120,7 +120,7 @@ class PeIngestionMetricsIT {
         FileIngestion plain = ingestion().withoutTransactions();
         assertThat(plain.transactional()).isFalse();
 
-        IngestSummary summary = plain.ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+        IngestSummary summary = plain.ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { });
 
         assertThat(summary.read()).isEqualTo(7);
         assertThat(summary.rejected()).isEqualTo(1);
@@ -133,7 +133,7 @@ class PeIngestionMetricsIT {
                 (key, event) -> keys.add(event.getSourceKey()));
         assertThat(keys).hasSize(6).doesNotHaveDuplicates();
         // its checkpoint is complete: the file is known as ingested
-        assertThat(ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { })
+        assertThat(ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { })
                 .alreadyComplete()).isTrue();
     }
 
@@ -142,7 +142,7 @@ class PeIngestionMetricsIT {
         Path file = dir.resolve("wrong-header.csv");
         Files.write(file, List.of("id;type", row(1, null, null)), StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { }))
+        assertThatThrownBy(() -> ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { }))
                 .isInstanceOf(InputFormatException.class);
 
         assertThat(counter(IngestMetrics.RECORDS_READ)).isZero();
