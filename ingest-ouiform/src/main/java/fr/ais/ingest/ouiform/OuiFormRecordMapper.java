@@ -8,7 +8,6 @@ import static fr.ais.ingest.parsing.FieldRules.normaliseSession;
 import static fr.ais.ingest.parsing.FieldRules.oneOf;
 import static fr.ais.ingest.parsing.FieldRules.region;
 import static fr.ais.ingest.parsing.FieldRules.required;
-import static fr.ais.ingest.parsing.FieldRules.shown;
 import static fr.ais.ingest.parsing.FieldRules.siret;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import fr.ais.ingest.Ages;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
+import fr.ais.ingest.parsing.FieldRules;
 import fr.ais.ingest.parsing.JsonRecord;
 import fr.ais.ingest.parsing.JsonRecordMapping;
 import fr.ais.schemas.IdentifierType;
@@ -26,9 +26,6 @@ import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -76,7 +73,8 @@ public final class OuiFormRecordMapper {
 
     private static PrescriptionEvent event(JsonRecord r, ReadContext context) throws FieldProblem {
         String sourceKey = normaliseKey(required("id", r.text("id")));
-        Instant updatedAt = instant("updatedAt", required("updatedAt", r.text("updatedAt")));
+        Instant updatedAt = FieldRules.offsetInstant("updatedAt", required("updatedAt", r.text("updatedAt")),
+                "an ISO-8601 instant");
         String status = oneOf("status", required("status", r.text("status")), STATUSES);
         String prescriberType = oneOf("prescriber.type", required("prescriber.type", r.text("prescriber.type")), PRESCRIBER_TYPES);
         String structure = r.text("prescriber.structureCode");
@@ -91,14 +89,14 @@ public final class OuiFormRecordMapper {
                     "beneficiary.peIdentifier and beneficiary.miloId are both missing or empty: at least one is required");
         }
         LocalDate birth = date("beneficiary.birthDate", required("beneficiary.birthDate", r.text("beneficiary.birthDate")),
-                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, true);
+                FieldRules.ISO_DATE, ISO_DATE, true);
         String session = normaliseSession(required("session.number", r.text("session.number")));
         String siretValue = r.text("session.providerSiret");
         String providerSiret = siretValue == null ? null : siret("session.providerSiret", siretValue);
         LocalDate entry = date("session.startDate", required("session.startDate", r.text("session.startDate")),
-                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+                FieldRules.ISO_DATE, ISO_DATE, false);
         String endValue = r.text("session.endDate");
-        LocalDate end = endValue == null ? null : date("session.endDate", endValue, DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+        LocalDate end = endValue == null ? null : date("session.endDate", endValue, FieldRules.ISO_DATE, ISO_DATE, false);
         String trainingRegionValue = r.text("session.regionCode");
         String trainingRegion = trainingRegionValue == null ? null : region("session.regionCode", trainingRegionValue);
         if (prescriberRegion == null && trainingRegion == null) {
@@ -147,14 +145,5 @@ public final class OuiFormRecordMapper {
             case "POLE_EMPLOI" -> Network.PE;
             default -> Network.OTHER;
         };
-    }
-
-    /** An ISO-8601 instant ({@code 2021-03-04T09:15:30Z}); an explicit offset is accepted too. */
-    static Instant instant(String field, String value) throws FieldProblem {
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new FieldProblem(RejectReason.BAD_DATE, field, field + " " + shown(value) + " is not an ISO-8601 instant");
-        }
     }
 }

@@ -15,6 +15,7 @@ import fr.ais.ingest.Ages;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
+import fr.ais.ingest.parsing.FieldRules;
 import fr.ais.ingest.parsing.LineRecordReader;
 import fr.ais.ingest.parsing.Rejections;
 import fr.ais.schemas.IdentifierType;
@@ -29,7 +30,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Set;
 
@@ -41,9 +41,8 @@ import java.util.Set;
 final class PeRecordMapper implements LineRecordReader.LineMapper {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE = FieldRules.FRENCH_DATE;
+    private static final DateTimeFormatter DATE_TIME = FieldRules.FRENCH_DATE_TIME;
     private static final Set<String> MOVEMENTS = Set.of("CREATION", "MODIFICATION", "ANNULATION");
     private static final Set<String> PRESCRIBER_TYPES = Set.of("PE", "ML", "CAP_EMPLOI", "AUTRE");
     private static final Set<String> FINANCERS = Set.of("REGION", "POLE_EMPLOI", "ETAT", "OPCO", "AUTRE");

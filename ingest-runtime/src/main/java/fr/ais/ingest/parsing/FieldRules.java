@@ -1,9 +1,18 @@
 package fr.ais.ingest.parsing;
 
 import fr.ais.schemas.RejectReason;
+import static java.time.temporal.ChronoField.DAY_OF_MONTH;
+import static java.time.temporal.ChronoField.MONTH_OF_YEAR;
+import static java.time.temporal.ChronoField.YEAR;
+
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,6 +23,36 @@ public final class FieldRules {
     /** The 18 INSEE region codes (SPEC §2). */
     public static final Set<String> INSEE_REGIONS = Set.of(
             "01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44", "52", "53", "75", "76", "84", "93", "94");
+
+    // The SPEC's formats are exact: four year digits, no sign. Java's ISO parsers and the pattern letter 'uuuu' also
+    // take '+12021' or '-2021' (a year beyond 9999 needs its sign), which would make a month '+12021-05' and an age
+    // of 10,017: the year is a fixed-width field here.
+
+    /** {@code yyyy-MM-dd} (SPEC §3.2, §3.3), strict: a real date, a four-digit year. */
+    public static final DateTimeFormatter ISO_DATE = new DateTimeFormatterBuilder()
+            .appendValue(YEAR, 4).appendLiteral('-').appendValue(MONTH_OF_YEAR, 2).appendLiteral('-')
+            .appendValue(DAY_OF_MONTH, 2)
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+
+    /** {@code dd/MM/yyyy} (SPEC §3.1), strict. */
+    public static final DateTimeFormatter FRENCH_DATE = new DateTimeFormatterBuilder()
+            .appendValue(DAY_OF_MONTH, 2).appendLiteral('/').appendValue(MONTH_OF_YEAR, 2).appendLiteral('/')
+            .appendValue(YEAR, 4)
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+
+    /** {@code dd/MM/yyyy HH:mm:ss} (SPEC §3.1), strict. */
+    public static final DateTimeFormatter FRENCH_DATE_TIME = new DateTimeFormatterBuilder()
+            .append(FRENCH_DATE).appendLiteral(' ').appendPattern("HH:mm:ss")
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
+
+    /**
+     * ISO-8601 date and time with an offset or {@code Z} ({@code horodatage}, {@code updatedAt}): what
+     * {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} reads, with a four-digit year.
+     */
+    public static final DateTimeFormatter ISO_OFFSET_DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive().append(ISO_DATE).appendLiteral('T').append(DateTimeFormatter.ISO_LOCAL_TIME)
+            .parseLenient().appendOffsetId().parseStrict()
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT).withChronology(IsoChronology.INSTANCE);
 
     private static final Pattern JOB_SEEKER_ID = Pattern.compile("[0-9]{7}[0-9A-Z]");
     private static final Pattern SIRET = Pattern.compile("[0-9]{14}");
@@ -117,6 +156,18 @@ public final class FieldRules {
         } catch (DateTimeParseException e) {
             String shownValue = personal ? "(value withheld: personal data)" : shown(value);
             throw new FieldProblem(RejectReason.BAD_DATE, field, field + " " + shownValue + " is not a date " + pattern);
+        }
+    }
+
+    /**
+     * An ISO-8601 date and time with offset ({@link #ISO_OFFSET_DATE_TIME}) as an instant, or BAD_DATE saying the value
+     * is not {@code what}.
+     */
+    public static Instant offsetInstant(String field, String value, String what) throws FieldProblem {
+        try {
+            return OffsetDateTime.parse(value, ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new FieldProblem(RejectReason.BAD_DATE, field, field + " " + shown(value) + " is not " + what);
         }
     }
 

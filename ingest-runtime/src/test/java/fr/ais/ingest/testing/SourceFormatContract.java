@@ -19,6 +19,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import fr.ais.schemas.RejectReason;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -83,5 +89,36 @@ public abstract class SourceFormatContract {
         assertThat(rejected).containsExactlyInAnyOrderElementsOf(summary.bad());
         assertThat(accepted).isEqualTo(summary.goodRecords());
         assertThat(accepted + rejected.size()).isEqualTo(summary.records());
+    }
+
+    private static final Pattern YEAR = Pattern.compile("(?<![0-9])([0-9]{4})(?![0-9])");
+
+    /**
+     * SPEC §3 formats are exact ({@code yyyy-MM-dd}, {@code dd/MM/yyyy}, {@code dd/MM/yyyy HH:mm:ss}, ISO-8601 with a
+     * four-digit year): a signed or five-digit year, which Java's ISO parsers and {@code uuuu} accept, is a bad date.
+     */
+    @TestFactory
+    Stream<DynamicTest> a_date_with_a_signed_or_five_digit_year_is_a_bad_date() {
+        ExportFixture fixture = fixture();
+        return fixture.dateFields().stream().flatMap(field -> {
+            String valid = fixture.fields().get(field);
+            Matcher year = YEAR.matcher(valid);
+            assertThat(year.find()).as("a four-digit year in %s = %s", field, valid).isTrue();
+            return Stream.of("+1", "1", "0", "+", "-").map(prefix -> {
+                String value = valid.substring(0, year.start()) + prefix + year.group(1) + valid.substring(year.end());
+                return DynamicTest.dynamicTest(field + " = '" + value + "'", () -> {
+                    Rejection rejection = rejection(fixture.readOne(fixture.with(field, value)));
+                    assertThat(rejection.reason()).isEqualTo(RejectReason.BAD_DATE);
+                    assertThat(rejection.field()).isEqualTo(field);
+                    assertThat(rejection.message()).contains(field);
+                });
+            });
+        });
+    }
+
+    /** The rejection of {@code record}, failing the test when it was accepted. */
+    protected static Rejection rejection(ParsedRecord record) {
+        assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
+        return ((ParsedRecord.Rejected) record).rejection();
     }
 }

@@ -178,12 +178,11 @@ public final class ApiIngestion {
     }
 
     private static Instant newest(Instant sofar, JsonNode item) {
-        try {
-            Instant at = Instant.parse(item.path("updatedAt").asText());
-            return sofar == null || at.isAfter(sofar) ? at : sofar;
-        } catch (java.time.format.DateTimeParseException e) {
+        Instant at = NewestVersions.updatedAt(item);
+        if (at == null) {
             return sofar; // a bad updatedAt is a rejection, not a position
         }
+        return sofar == null || at.isAfter(sofar) ? at : sofar;
     }
 
     private static void abort(KafkaProducer<byte[], byte[]> producer, RuntimeException cause) {
