@@ -67,7 +67,8 @@ final class PeRecordMapper implements LineRecordReader.LineMapper {
         }
         // the first field is probably id_ais, but on a malformed line it could be anything: a rejection drops a key
         // that looks like an identifier or a date (Rejections.of)
-        String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
+        String first = fields.get(0).value();
+        String key = first.isEmpty() || !FieldRules.isPlain(first) ? null : normaliseKey(first);
         if (fields.size() != PeFormat.COLUMNS.size()) {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
                     "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(text),
@@ -81,21 +82,26 @@ final class PeRecordMapper implements LineRecordReader.LineMapper {
     }
 
     private static PrescriptionEvent event(List<SemicolonLine.Field> fields, ReadContext context) throws FieldProblem {
-        String[] v = fields.stream().map(f -> f.value().isEmpty() ? null : f.value()).toArray(String[]::new);
-        String sourceKey = normaliseKey(required("id_ais", v[0]));
-        String movement = oneOf("type_mouvement", required("type_mouvement", v[1]), MOVEMENTS);
-        Instant movedAt = parisInstant(required("date_mouvement", v[2]));
-        String jobSeeker = jobSeekerId("identifiant_de", required("identifiant_de", v[3]));
-        LocalDate birth = date("date_naissance", required("date_naissance", v[4]), DATE, "dd/MM/yyyy", true);
-        String session = normaliseSession(required("numero_session", v[5]));
-        String providerSiret = v[6] == null ? null : siret("siret_organisme", v[6]);
-        LocalDate entry = date("date_entree", required("date_entree", v[7]), DATE, "dd/MM/yyyy", false);
-        LocalDate end = v[8] == null ? null : date("date_fin", v[8], DATE, "dd/MM/yyyy", false);
-        String trainingRegion = region("code_region_formation", required("code_region_formation", v[9]));
-        String structure = v[10];
-        String prescriberType = v[11] == null ? null : oneOf("type_prescripteur", v[11], PRESCRIBER_TYPES);
-        String prescriberRegion = v[12] == null ? null : region("code_region_prescripteur", v[12]);
-        String financer = v[13] == null ? null : oneOf("financeur", v[13], FINANCERS);
+        Values v = new Values(fields);
+        String sourceKey = normaliseKey(required("id_ais", v.get(0)));
+        String movement = oneOf("type_mouvement", required("type_mouvement", v.get(1)), MOVEMENTS);
+        Instant movedAt = parisInstant(required("date_mouvement", v.get(2)));
+        String jobSeeker = jobSeekerId("identifiant_de", required("identifiant_de", v.get(3)));
+        LocalDate birth = date("date_naissance", required("date_naissance", v.get(4)), DATE, "dd/MM/yyyy", true);
+        String session = normaliseSession(required("numero_session", v.get(5)));
+        String siretValue = v.get(6);
+        String providerSiret = siretValue == null ? null : siret("siret_organisme", siretValue);
+        LocalDate entry = date("date_entree", required("date_entree", v.get(7)), DATE, "dd/MM/yyyy", false);
+        String endValue = v.get(8);
+        LocalDate end = endValue == null ? null : date("date_fin", endValue, DATE, "dd/MM/yyyy", false);
+        String trainingRegion = region("code_region_formation", required("code_region_formation", v.get(9)));
+        String structure = v.get(10);
+        String typeValue = v.get(11);
+        String prescriberType = typeValue == null ? null : oneOf("type_prescripteur", typeValue, PRESCRIBER_TYPES);
+        String regionValue = v.get(12);
+        String prescriberRegion = regionValue == null ? null : region("code_region_prescripteur", regionValue);
+        String financerValue = v.get(13);
+        String financer = financerValue == null ? null : oneOf("financeur", financerValue, FINANCERS);
         birthBeforeEntry("date_naissance", birth, "date_entree", entry);
 
         return PrescriptionEvent.newBuilder()
@@ -122,6 +128,18 @@ final class PeRecordMapper implements LineRecordReader.LineMapper {
                 .setSourceEventId(null)
                 .setOrigin(context.origin())
                 .build();
+    }
+
+    /**
+     * The values of a line, each checked for control characters when it is read, so that the first failure in column
+     * order is the one reported; an empty value is absent.
+     */
+    private record Values(List<SemicolonLine.Field> fields) {
+
+        String get(int column) throws FieldProblem {
+            String value = FieldRules.plainText(PeFormat.COLUMNS.get(column), fields.get(column).value());
+            return value.isEmpty() ? null : value;
+        }
     }
 
     /** Rule 6 for PE: ML → ML, PE → PE, CAP_EMPLOI and AUTRE → OTHER, empty → no declaration. */

@@ -7,6 +7,7 @@ import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,11 +95,21 @@ class PeEventMappingTest {
     @Test
     void a_session_number_loses_all_white_space_and_is_upper_cased_and_the_key_is_upper_cased() throws Exception {
         Map<String, String> row = PeExport.validRow();
-        row.put("numero_session", " se - 2021\t004512\u0000 "); // NUL too: the session grouping's key separator
+        row.put("numero_session", " se - 2021\t004512\u00a0 ");
         row.put("id_ais", " ais-7 ");
         PrescriptionEvent event = eventOf(PeExport.line(row));
         assertThat(event.getSessionNumber()).isEqualTo("SE-2021004512");
         assertThat(event.getSourceKey()).isEqualTo("AIS-7");
+    }
+
+    @Test
+    void a_session_number_holding_nul_is_rejected_so_no_session_reaches_the_grouping_with_its_key_separator() throws Exception {
+        Map<String, String> row = PeExport.validRow();
+        row.put("numero_session", " se - 2021\t004512\u0000 ");
+        ParsedRecord record = PeExport.EXPORT.readOne(PeExport.line(row));
+        assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
+        assertThat(((ParsedRecord.Rejected) record).rejection().reason()).isEqualTo(RejectReason.CONTROL_CHARACTER);
+        assertThat(((ParsedRecord.Rejected) record).rejection().field()).isEqualTo("numero_session");
     }
 
     @ParameterizedTest(name = "born {0}, entry 15/03/2021 -> {1}")

@@ -46,7 +46,8 @@ class PeIngestionMetricsIT {
             RejectReason.BIRTH_NOT_BEFORE_ENTRY, new String[] {"date_naissance", "17/05/2021"},
             RejectReason.VALUE_OUTSIDE_LIST, new String[] {"financeur", "DEPARTEMENT"},
             RejectReason.BAD_IDENTIFIER_FORMAT, new String[] {"identifiant_de", "123456A"},
-            RejectReason.BAD_REGION, new String[] {"code_region_formation", "99"});
+            RejectReason.BAD_REGION, new String[] {"code_region_formation", "99"},
+            RejectReason.CONTROL_CHARACTER, new String[] {"numero_session", "SE-2021-004512\u0000"});
 
     @TempDir
     Path dir;

@@ -61,12 +61,57 @@ public final class FieldRules {
     }
 
     /**
-     * White space as SPEC §3's trimming and session normalisation mean it: Java's, Unicode's space
-     * separators (no-break spaces included: exports pasted from office tools carry them) and, as
-     * {@link String#trim()} has it, the control characters.
+     * White space as SPEC §3's trimming and session normalisation mean it: Unicode's White_Space, that is the space
+     * separators (no-break spaces included: exports pasted from office tools carry them), the line and paragraph
+     * separators, and TAB, LF, VT, FF, CR and NEL. The other control characters (NUL, the information separators
+     * U+001C to U+001F that {@link Character#isWhitespace} counts...) are not: see {@link #isControl}.
      */
     public static boolean isWhiteSpace(char c) {
-        return c <= ' ' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+        return (c >= '\t' && c <= '\r') || c == '\u0085' || Character.isSpaceChar(c);
+    }
+
+    /**
+     * A character no value of the exports may hold: a control character that is not white space (NUL, BEL, ESC...)
+     * or an invisible formatting character (U+FEFF byte order mark, U+200B zero width space, bidi marks, soft
+     * hyphen). Such a value would compare unequal to the one a reader sees, or equal to it once trimmed by a lenient
+     * tool: it is malformed, never cleaned.
+     */
+    public static boolean isControl(char c) {
+        int type = Character.getType(c);
+        return type == Character.FORMAT || (type == Character.CONTROL && !isWhiteSpace(c));
+    }
+
+    /**
+     * {@code raw} as read from the export, before trimming, unless it holds a {@linkplain #isControl control
+     * character}: CONTROL_CHARACTER on {@code field}. The detail names the character and its position, never the
+     * value (it may be personal data).
+     */
+    public static String plainText(String field, String raw) throws FieldProblem {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (isControl(c)) {
+                // the first one is named; the value is not: it may be personal data
+                throw new FieldProblem(RejectReason.CONTROL_CHARACTER, field, field + " holds " + describe(c)
+                        + " at character " + (i + 1) + ": a control or invisible character is part of no value");
+            }
+        }
+        return raw;
+    }
+
+    /** Whether {@code raw} holds no {@linkplain #isControl control character}. */
+    public static boolean isPlain(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            if (isControl(raw.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code U+FEFF ZERO WIDTH NO-BREAK SPACE}: a character as a message names it. */
+    public static String describe(int codePoint) {
+        String name = Character.getName(codePoint);
+        return String.format(Locale.ROOT, "U+%04X", codePoint) + (name == null ? "" : " " + name);
     }
 
     /** {@code value} without white space at either end (see {@link #isWhiteSpace}). */
@@ -87,7 +132,11 @@ public final class FieldRules {
         return trim(value).toUpperCase(Locale.ROOT);
     }
 
-    /** A session number without any white space (see {@link #isWhiteSpace}), upper-cased (SPEC §3). */
+    /**
+     * A session number without any white space (see {@link #isWhiteSpace}), upper-cased (SPEC §3). The mappers reject a
+     * session holding a control character before it gets here ({@link #plainText}): no session number on a topic
+     * holds NUL, which the session grouping's store keys use as their separator.
+     */
     public static String normaliseSession(String value) {
         StringBuilder kept = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
@@ -180,9 +229,50 @@ public final class FieldRules {
         }
     }
 
-    /** A non-personal value quoted for a message, cut short so a message stays readable. */
+    /**
+     * A non-personal value quoted for a message, cut short so a message stays readable, its invisible characters
+     * escaped (see {@link #visible}).
+     */
     public static String shown(String value) {
         String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return "'" + cut + "'";
+        return "'" + visible(cut) + "'";
+    }
+
+    /**
+     * {@code text} with every character a reader could not see or tell apart written {@code \\uXXXX}: control and
+     * formatting characters, white space other than the plain space, lone surrogates, private-use and unassigned
+     * code points. A region code {@code \\uFEFF52} then shows why it is not {@code 52}.
+     */
+    public static String visible(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean invisible = c != ' ' && (isControl(c) || isWhiteSpace(c) || isLoneSurrogate(text, i)
+                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED);
+            if (invisible && out == null) {
+                out = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (out != null) {
+                if (invisible) {
+                    out.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
+    /** Whether {@code text.charAt(i)} is half of no surrogate pair: a character no Unicode text holds. */
+    public static boolean isLoneSurrogate(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(text.charAt(i - 1));
+        }
+        return false;
     }
 }

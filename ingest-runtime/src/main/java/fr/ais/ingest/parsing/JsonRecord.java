@@ -59,7 +59,10 @@ public final class JsonRecord {
         return new JsonRecord((ObjectNode) node);
     }
 
-    /** The trimmed text at {@code path}, or null when null, absent or empty. */
+    /**
+     * The trimmed text at {@code path}, or null when null, absent or empty; CONTROL_CHARACTER when it holds one (see
+     * {@link FieldRules#plainText}).
+     */
     public String text(String path) throws FieldProblem {
         JsonNode node = node(path);
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -69,7 +72,7 @@ public final class JsonRecord {
             throw new FieldProblem(RejectReason.PARSE_ERROR, path,
                     path + " should be a JSON string, found " + node.getNodeType().name().toLowerCase());
         }
-        String value = FieldRules.trim(node.textValue());
+        String value = FieldRules.trim(FieldRules.plainText(path, node.textValue()));
         return value.isEmpty() ? null : value;
     }
 

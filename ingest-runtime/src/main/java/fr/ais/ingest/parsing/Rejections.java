@@ -35,7 +35,7 @@ public final class Rejections {
         // the callers redact what they know to be personal; this is the net under them, for values in the wrong place
         String key = sourceKey == null || !maskUnparsed(sourceKey).equals(sourceKey) ? null : sourceKey;
         String where = "api".equals(origin) ? "api item " + line : origin + " line " + line;
-        String record = key == null ? "record with unreadable key" : "record " + key;
+        String record = key == null ? "record with unreadable key" : "record " + FieldRules.visible(key);
         String field = problem.field() == null ? "" : ", field " + problem.field();
         // a detail quotes the offending value: an identifier copied into a checked field must not show
         String detail = IDENTIFIER_LIKE.matcher(problem.detail()).replaceAll(REDACTED);

@@ -116,6 +116,60 @@ public abstract class SourceFormatContract {
         });
     }
 
+    /**
+     * SPEC §3 trims white space only. A control character (NUL, BEL, ESC...) or an invisible formatting one (a
+     * byte order mark, a zero width space) inside or around a value makes the value malformed, whatever the field:
+     * {@code 1234567P\0} is not a job-seeker identifier, an I-Milo id with a trailing NUL is not the id without it,
+     * and a session number never holds the NUL the session grouping separates its keys with.
+     */
+    @TestFactory
+    Stream<DynamicTest> a_control_or_invisible_character_in_or_around_any_value_makes_it_malformed() {
+        ExportFixture fixture = fixture();
+        Map<String, String> variants = Map.of(
+                "trailing NUL", "%s\u0000",
+                "NUL inside", "\u0000%s",
+                "BEL inside", "%s\u0007x",
+                "byte order mark before", "\uFEFF%s",
+                "zero width space after", "%s\u200B",
+                "unit separator after", "%s\u001F");
+        return fixture.fields().entrySet().stream().flatMap(field -> variants.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(variant -> DynamicTest.dynamicTest(field.getKey() + ", " + variant.getKey(), () -> {
+                    String value = variant.getValue().formatted(field.getValue());
+                    Rejection rejection = rejection(fixture.readOne(fixture.with(field.getKey(), value)));
+                    assertThat(rejection.reason()).isEqualTo(RejectReason.CONTROL_CHARACTER);
+                    assertThat(rejection.field()).isEqualTo(field.getKey());
+                    assertThat(rejection.message()).contains(fixture.fileName() + " line ", field.getKey(), "U+");
+                    assertNoPersonalValue(rejection, fixture.personalValues());
+                })));
+    }
+
+    /** TAB and the Unicode spaces (a no-break space included) are white space: trimmed, not malformed (SPEC §3). */
+    @TestFactory
+    Stream<DynamicTest> tab_and_unicode_spaces_around_a_value_are_trimmed() {
+        ExportFixture fixture = fixture();
+        String field = fixture.freeTextField();
+        String value = fixture.fields().get(field);
+        return Stream.of("\t%s\t", "\u00A0%s\u202F", "\u2003%s\u3000").map(pattern -> DynamicTest.dynamicTest(
+                field + " = '" + pattern + "'", () -> {
+                    ParsedRecord record = fixture.readOne(fixture.with(field, pattern.formatted(value)));
+                    assertThat(record).isInstanceOf(ParsedRecord.Accepted.class);
+                    assertThat(((ParsedRecord.Accepted) record).event().getStructureCode()).isEqualTo(value);
+                }));
+    }
+
+    /** Neither the message, the excerpt nor the key of a rejection holds one of {@code personalValues}. */
+    protected static void assertNoPersonalValue(Rejection rejection, List<String> personalValues) {
+        for (String personal : personalValues) {
+            assertThat(rejection.message()).doesNotContainIgnoringCase(personal);
+            if (rejection.excerpt() != null) {
+                assertThat(rejection.excerpt()).doesNotContainIgnoringCase(personal);
+            }
+            if (rejection.sourceKey() != null) {
+                assertThat(rejection.sourceKey()).doesNotContainIgnoringCase(personal);
+            }
+        }
+    }
+
     /** The rejection of {@code record}, failing the test when it was accepted. */
     protected static Rejection rejection(ParsedRecord record) {
         assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
