@@ -24,6 +24,6 @@ public final class ImiloFormat implements SourceFormat {
 
     @Override
     public RecordReader open(InputStream in, ReadContext context) throws IOException {
-        return new LineRecordReader(new PhysicalLines(in, context.charset()), context, ImiloRecordMapper.MAPPING);
+        return new LineRecordReader(new PhysicalLines(in, context), context, ImiloRecordMapper.MAPPING);
     }
 }

@@ -27,6 +27,6 @@ public final class OuiFormFormat implements SourceFormat {
 
     @Override
     public RecordReader open(InputStream in, ReadContext context) throws IOException {
-        return new LineRecordReader(new PhysicalLines(in, context.charset()), context, OuiFormRecordMapper.MAPPING);
+        return new LineRecordReader(new PhysicalLines(in, context), context, OuiFormRecordMapper.MAPPING);
     }
 }

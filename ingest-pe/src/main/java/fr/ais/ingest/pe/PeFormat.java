@@ -36,7 +36,7 @@ public final class PeFormat implements SourceFormat {
 
     @Override
     public RecordReader open(InputStream in, ReadContext context) throws IOException {
-        PhysicalLines lines = new PhysicalLines(in, context.charset());
+        PhysicalLines lines = new PhysicalLines(in, context);
         try {
             checkHeader(lines.next(), context.origin());
         } catch (InputFormatException | IOException e) {

@@ -67,8 +67,7 @@ final class PeRecordMapper implements LineRecordReader.LineMapper {
         }
         // the first field is probably id_ais, but on a malformed line it could be anything: a rejection drops a key
         // that looks like an identifier or a date (Rejections.of)
-        String first = fields.get(0).value();
-        String key = first.isEmpty() || !FieldRules.isPlain(first) ? null : normaliseKey(first);
+        String key = keyOf(fields);
         if (fields.size() != PeFormat.COLUMNS.size()) {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
                     "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(text),
@@ -128,6 +127,51 @@ final class PeRecordMapper implements LineRecordReader.LineMapper {
                 .setSourceEventId(null)
                 .setOrigin(context.origin())
                 .build();
+    }
+
+    @Override
+    public String excerpt(String text) {
+        try {
+            List<SemicolonLine.Field> fields = SemicolonLine.split(text);
+            if (fields.size() == PeFormat.COLUMNS.size()) {
+                return redacted(text, fields);
+            }
+        } catch (SemicolonLine.SyntaxException e) {
+            // masked by shape below
+        }
+        return Rejections.maskUnparsed(text);
+    }
+
+    @Override
+    public String keyOf(String text) {
+        try {
+            return keyOf(SemicolonLine.split(text));
+        } catch (SemicolonLine.SyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String keyOf(List<SemicolonLine.Field> fields) {
+        String first = fields.get(0).value();
+        return first.isEmpty() || !FieldRules.isPlain(first) ? null : normaliseKey(first);
+    }
+
+    @Override
+    public String fieldAt(String text, int at) {
+        try {
+            List<SemicolonLine.Field> fields = SemicolonLine.split(text);
+            if (fields.size() != PeFormat.COLUMNS.size()) {
+                return null;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (at >= fields.get(i).start() && at < fields.get(i).end()) {
+                    return PeFormat.COLUMNS.get(i);
+                }
+            }
+        } catch (SemicolonLine.SyntaxException e) {
+            // the line cannot be split: no field
+        }
+        return null;
     }
 
     /**

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalStackExtension.class)
 class PeIngestionMetricsIT {
 
+    private static final String LATIN_1_E = "~E9~";
     private static final Instant NOW = Instant.parse("2021-04-01T06:00:00Z");
 
     /** One bad row per rejection reason, as the rejection tests plant them. */
@@ -47,7 +48,9 @@ class PeIngestionMetricsIT {
             RejectReason.VALUE_OUTSIDE_LIST, new String[] {"financeur", "DEPARTEMENT"},
             RejectReason.BAD_IDENTIFIER_FORMAT, new String[] {"identifiant_de", "123456A"},
             RejectReason.BAD_REGION, new String[] {"code_region_formation", "99"},
-            RejectReason.CONTROL_CHARACTER, new String[] {"numero_session", "SE-2021-004512\u0000"});
+            RejectReason.CONTROL_CHARACTER, new String[] {"numero_session", "SE-2021-004512\u0000"},
+            // replaced by a byte that is not UTF-8 (Latin-1's é) when the file is written
+            RejectReason.UNDECODABLE_BYTES, new String[] {"code_structure_prescripteur", "Cr" + LATIN_1_E + "teil"});
 
     @TempDir
     Path dir;
@@ -80,9 +83,10 @@ class PeIngestionMetricsIT {
         }
         lines.add(row(++id, null, null));
         Path file = dir.resolve(PeExport.FILE);
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        byte[] bytes = String.join("\n", lines).replace(LATIN_1_E, "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, bytes);
         Set<RejectReason> planted = EnumSet.noneOf(RejectReason.class);
-        for (ParsedRecord r : PeExport.EXPORT.read(lines.toArray(String[]::new))) {
+        for (ParsedRecord r : PeExport.EXPORT.read(bytes, StandardCharsets.UTF_8)) {
             if (r instanceof ParsedRecord.Rejected rejected) {
                 assertThat(planted.add(rejected.rejection().reason())).as("one rejection per reason").isTrue();
             }

@@ -83,12 +83,19 @@ public final class FieldRules {
 
     /**
      * {@code raw} as read from the export, before trimming, unless it holds a {@linkplain #isControl control
-     * character}: CONTROL_CHARACTER on {@code field}. The detail names the character and its position, never the
+     * character} (CONTROL_CHARACTER on {@code field}) or a {@linkplain #isLoneSurrogate lone surrogate}, which only a
+     * JSON escape such as {@code \\ud800} can put in a value (UNDECODABLE_BYTES: Jackson keeps it, and writing it as
+     * UTF-8 would turn it into '?', merging two keys). The detail names the character and its position, never the
      * value (it may be personal data).
      */
     public static String plainText(String field, String raw) throws FieldProblem {
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
+            if (isLoneSurrogate(raw, i)) {
+                throw new FieldProblem(RejectReason.UNDECODABLE_BYTES, field, field + " holds "
+                        + String.format(Locale.ROOT, "\\u%04X", (int) c) + " at character " + (i + 1)
+                        + ": half of a surrogate pair alone is no Unicode character");
+            }
             if (isControl(c)) {
                 // the first one is named; the value is not: it may be personal data
                 throw new FieldProblem(RejectReason.CONTROL_CHARACTER, field, field + " holds " + describe(c)
@@ -98,10 +105,10 @@ public final class FieldRules {
         return raw;
     }
 
-    /** Whether {@code raw} holds no {@linkplain #isControl control character}. */
+    /** Whether {@code raw} holds no {@linkplain #isControl control character} and no lone surrogate. */
     public static boolean isPlain(String raw) {
         for (int i = 0; i < raw.length(); i++) {
-            if (isControl(raw.charAt(i))) {
+            if (isControl(raw.charAt(i)) || isLoneSurrogate(raw, i)) {
                 return false;
             }
         }

@@ -2,6 +2,7 @@ package fr.ais.ingest.parsing;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +11,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.ais.schemas.RejectReason;
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +53,45 @@ public final class JsonRecord {
             throw new FieldProblem(RejectReason.PARSE_ERROR, null, "not valid JSON" + at);
         }
         return of(node);
+    }
+
+    /**
+     * The dotted path of the string value or field name holding the character at index {@code at} of {@code json},
+     * or null when {@code json} is not JSON or that character is outside any string.
+     */
+    public static String pathAt(String json, int at) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            Deque<String> objects = new ArrayDeque<>();
+            String name = null;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    objects.addLast(name == null ? "" : name);
+                    name = null;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    objects.pollLast();
+                } else {
+                    if (token == JsonToken.FIELD_NAME) {
+                        name = parser.currentName();
+                    }
+                    long start = parser.currentTokenLocation().getCharOffset();
+                    parser.getTextLength(); // reads the whole token: the location is then after it
+                    long end = parser.currentLocation().getCharOffset();
+                    if (at >= start && at < end) {
+                        List<String> parts = new ArrayList<>(objects);
+                        parts.removeIf(String::isEmpty);
+                        parts.add(name == null ? "" : name);
+                        parts.removeIf(String::isEmpty);
+                        return parts.isEmpty() ? null : String.join(".", parts);
+                    }
+                    if (token != JsonToken.FIELD_NAME) {
+                        name = null;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
     }
 
     /** Wraps an already parsed item (e.g. from an API page); PARSE_ERROR when it is not a JSON object. */

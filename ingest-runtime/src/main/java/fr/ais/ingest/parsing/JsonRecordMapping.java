@@ -67,6 +67,30 @@ public final class JsonRecordMapping implements LineRecordReader.LineMapper {
         return map(record, line, context);
     }
 
+    @Override
+    public String excerpt(String text) {
+        try {
+            return JsonRecord.parse(text).redacted(personalPaths);
+        } catch (FieldProblem e) {
+            return JsonRecord.redactUnparsed(text, personalPaths);
+        }
+    }
+
+    @Override
+    public String keyOf(String text) {
+        try {
+            String rawKey = JsonRecord.parse(text).keyOrNull(keyPath);
+            return rawKey == null ? null : FieldRules.normaliseKey(rawKey);
+        } catch (FieldProblem e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String fieldAt(String text, int at) {
+        return JsonRecord.pathAt(text, at);
+    }
+
     private ParsedRecord map(JsonRecord record, long line, ReadContext context) {
         String rawKey = record.keyOrNull(keyPath);
         String key = rawKey == null ? null : FieldRules.normaliseKey(rawKey);

@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -155,6 +156,157 @@ public abstract class SourceFormatContract {
                     assertThat(record).isInstanceOf(ParsedRecord.Accepted.class);
                     assertThat(((ParsedRecord.Accepted) record).event().getStructureCode()).isEqualTo(value);
                 }));
+    }
+
+    private static final String MARK = "~BAD~";
+    private static final byte[] E_ACUTE_IN_LATIN_1 = {(byte) 0xE9};
+
+    private static final String OTHER_MARK = "~OTHER~";
+
+    /** The export as UTF-8 with every {@link #MARK} replaced by {@code bytes}: bytes UTF-8 cannot hold. */
+    private static byte[] withBytes(ExportFixture fixture, byte[] bytes, String... records) {
+        return withBytes(fixture, Map.of(MARK, bytes), records);
+    }
+
+    private static byte[] withBytes(ExportFixture fixture, Map<String, byte[]> replacements, String... records) {
+        byte[] text = fixture.export(StandardCharsets.UTF_8, records);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        next:
+        for (int i = 0; i < text.length; i++) {
+            for (Map.Entry<String, byte[]> r : replacements.entrySet()) {
+                byte[] mark = r.getKey().getBytes(StandardCharsets.US_ASCII);
+                if (i + mark.length <= text.length && java.util.Arrays.equals(text, i, i + mark.length, mark, 0, mark.length)) {
+                    out.writeBytes(r.getValue());
+                    i += mark.length - 1;
+                    continue next;
+                }
+            }
+            out.write(text[i]);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * SPEC §3.4: a record that cannot be parsed is rejected. Bytes that are not valid in the file's charset are not
+     * replaced (U+FFFD would make two keys differing only in those bytes one): the line is rejected with its own
+     * reason, naming the file, the line and the field, and reading goes on at the next line.
+     */
+    @Test
+    void a_line_holding_bytes_not_valid_in_the_charset_is_rejected_and_reading_goes_on() throws Exception {
+        ExportFixture fixture = fixture();
+        String field = fixture.freeTextField();
+        byte[] export = withBytes(fixture, E_ACUTE_IN_LATIN_1, fixture.with(field, "Cr" + MARK + "teil"), fixture.withKey("second"));
+
+        List<ParsedRecord> records = fixture.read(export, StandardCharsets.UTF_8);
+
+        assertThat(records).hasSize(2);
+        Rejection rejection = rejection(records.get(0));
+        long line = fixture.header().size() + 1;
+        assertThat(rejection.reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES);
+        assertThat(rejection.field()).isEqualTo(field);
+        assertThat(rejection.sourceKey()).isEqualTo(fixture.key());
+        assertThat(rejection.message()).contains(fixture.fileName() + " line " + line, "record " + fixture.key(), field,
+                "not valid UTF-8", "0xE9", "--charset ISO-8859-1");
+        assertThat(rejection.excerpt()).doesNotContain("\uFFFD").doesNotContain("teil");
+        assertNoPersonalValue(rejection, fixture.personalValues());
+        assertThat(records.get(1)).isInstanceOf(ParsedRecord.Accepted.class);
+        assertThat(records.get(1).line()).isEqualTo(line + 1);
+    }
+
+    /** The collapse the strict decoding prevents: two source keys that differ only in bytes UTF-8 cannot hold. */
+    @Test
+    void two_keys_differing_only_in_undecodable_bytes_are_two_rejections_never_one_record() throws Exception {
+        ExportFixture fixture = fixture();
+        byte[] export = withBytes(fixture, Map.of(MARK, new byte[] {(byte) 0xE9}, OTHER_MARK, new byte[] {(byte) 0xE8}),
+                fixture.withKey("K-" + MARK), fixture.withKey("K-" + OTHER_MARK));
+
+        List<ParsedRecord> records = fixture.read(export, StandardCharsets.UTF_8);
+
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(rejection(r).reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES));
+        assertThat(records).allSatisfy(r -> assertThat(rejection(r).sourceKey()).isNull());
+    }
+
+    /** SPEC §3.1: legacy exports are ISO-8859-1, an option; read as UTF-8 their accented lines are rejected, not altered. */
+    @Test
+    void an_iso_8859_1_export_read_as_utf8_has_its_accented_lines_rejected_and_read_as_iso_8859_1_accepted() throws Exception {
+        ExportFixture fixture = fixture();
+        String field = fixture.freeTextField();
+        byte[] latin1 = fixture.export(StandardCharsets.ISO_8859_1, fixture.with(field, "Agence Créteil"), fixture.withKey("plain"));
+
+        List<ParsedRecord> asUtf8 = fixture.read(latin1, StandardCharsets.UTF_8);
+        List<ParsedRecord> asLatin1 = fixture.read(latin1, StandardCharsets.ISO_8859_1);
+
+        assertThat(rejection(asUtf8.get(0)).reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES);
+        assertThat(asUtf8.get(1)).isInstanceOf(ParsedRecord.Accepted.class);
+        assertThat(asLatin1).allSatisfy(r -> assertThat(r).isInstanceOf(ParsedRecord.Accepted.class));
+        assertThat(((ParsedRecord.Accepted) asLatin1.get(0)).event().getStructureCode()).isEqualTo("Agence Créteil");
+    }
+
+    /** A byte gone bad in the middle of a personal value leaves no part of the value in the rejection. */
+    @TestFactory
+    Stream<DynamicTest> an_undecodable_byte_inside_a_personal_value_shows_no_part_of_it() {
+        ExportFixture fixture = fixture();
+        return fixture.personalFields().stream().map(field -> DynamicTest.dynamicTest(field, () -> {
+            String value = fixture.fields().get(field);
+            String head = value.substring(0, value.length() / 2);
+            String tail = value.substring(value.length() / 2);
+            Rejection rejection = rejection(fixture.read(withBytes(fixture, E_ACUTE_IN_LATIN_1,
+                    fixture.with(field, head + MARK + tail)), StandardCharsets.UTF_8).get(0));
+            assertThat(rejection.reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES);
+            assertThat(rejection.field()).isEqualTo(field);
+            for (String part : List.of(value, head, tail)) {
+                assertThat(rejection.message()).doesNotContain(part);
+                assertThat(rejection.excerpt()).doesNotContain(part);
+            }
+            assertNoPersonalValue(rejection, fixture.personalValues());
+        }));
+    }
+
+    /** A JSON escape of half a surrogate pair is no character: Jackson keeps it, UTF-8 would write it as '?'. */
+    @TestFactory
+    Stream<DynamicTest> a_json_lone_surrogate_escape_in_any_value_is_rejected() {
+        ExportFixture fixture = fixture();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixture instanceof JsonExportFixture, "a JSON source");
+        return fixture.fields().keySet().stream().map(field -> DynamicTest.dynamicTest(field, () -> {
+            String record = fixture.with(field, fixture.fields().get(field) + MARK).replace(MARK, "\\ud800");
+            Rejection rejection = rejection(fixture.readOne(record));
+            assertThat(rejection.reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES);
+            assertThat(rejection.field()).isEqualTo(field);
+            assertThat(rejection.message()).contains(field, "\\uD800");
+            assertNoPersonalValue(rejection, fixture.personalValues());
+        }));
+    }
+
+    @Test
+    void two_json_keys_differing_only_in_lone_surrogates_are_two_rejections_never_one_record() throws Exception {
+        ExportFixture fixture = fixture();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixture instanceof JsonExportFixture, "a JSON source");
+        List<ParsedRecord> records = fixture.read(fixture.withKey("K-" + MARK).replace(MARK, "\\ud800"),
+                fixture.withKey("K-" + MARK).replace(MARK, "\\udfff"));
+        assertThat(records).hasSize(2).allSatisfy(r -> assertThat(rejection(r).reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES));
+    }
+
+    /** LF, CRLF and a lone CR all end a record (SPEC §3: files from any system). */
+    @Test
+    void lf_crlf_and_a_lone_cr_end_records_alike() throws Exception {
+        ExportFixture fixture = fixture();
+        StringBuilder text = new StringBuilder();
+        fixture.header().forEach(h -> text.append(h).append("\r\n"));
+        text.append(fixture.withKey("a")).append("\r").append(fixture.withKey("b")).append("\r\n")
+                .append(fixture.withKey("c")).append('\n').append(fixture.withKey("d"));
+        List<ParsedRecord> records = fixture.read(text.toString().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+        assertThat(records).extracting(r -> ((ParsedRecord.Accepted) r).event().getSourceKey()).containsExactly("A", "B", "C", "D");
+    }
+
+    /** A UTF-16 export (Excel's "Unicode text") is not read as garbage: the whole file is refused, saying why. */
+    @Test
+    void a_utf16_export_is_refused_whole_saying_so() {
+        ExportFixture fixture = fixture();
+        byte[] utf16 = ExportFixture.concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                fixture.export(StandardCharsets.UTF_16LE, fixture.valid()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.read(utf16, StandardCharsets.UTF_8))
+                .isInstanceOf(fr.ais.ingest.InputFormatException.class)
+                .hasMessageContaining(fixture.fileName()).hasMessageContaining("UTF-16");
     }
 
     /** Neither the message, the excerpt nor the key of a rejection holds one of {@code personalValues}. */
