@@ -52,12 +52,21 @@ public final class LineRecordReader implements RecordReader {
         this.mapper = mapper;
     }
 
+    /**
+     * The next record; a rejected one carries its line's {@linkplain PhysicalLines#digest() digest}, the key of its
+     * dead letter.
+     */
     @Override
     public ParsedRecord next() throws IOException {
         PhysicalLines.Line line = lines.nextNonBlank();
         if (line == null) {
             return null;
         }
+        ParsedRecord record = read(line);
+        return record instanceof ParsedRecord.Rejected rejected ? rejected.withRecordDigest(lines.digest()) : record;
+    }
+
+    private ParsedRecord read(PhysicalLines.Line line) {
         if (line.tooLong()) {
             FieldProblem problem = new FieldProblem(RejectReason.PARSE_ERROR, null,
                     "line longer than " + PhysicalLines.DEFAULT_MAX_CHARS + " characters");

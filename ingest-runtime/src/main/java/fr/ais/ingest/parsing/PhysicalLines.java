@@ -1,6 +1,7 @@
 package fr.ais.ingest.parsing;
 
 import fr.ais.ingest.InputFormatException;
+import fr.ais.ingest.RecordDigest;
 import fr.ais.ingest.ReadContext;
 import java.io.Closeable;
 import java.io.IOException;
@@ -86,22 +87,37 @@ public final class PhysicalLines implements Closeable {
     private long lineNumber;
     private boolean pendingCr;
     private boolean ended;
+    /** Null when no digest is asked for (readers outside a connector). */
+    private final RecordDigest digest;
+    /** Whether the line in progress is past the bound: its bytes then go to the digest as they come. */
+    private boolean digesting;
+    private String cutLineDigest;
 
     public PhysicalLines(InputStream in, Charset charset) throws IOException {
-        this(in, charset, DEFAULT_MAX_CHARS, "");
+        this(in, charset, DEFAULT_MAX_CHARS, "", null);
     }
 
     public PhysicalLines(InputStream in, Charset charset, int maxChars) throws IOException {
-        this(in, charset, maxChars, "");
+        this(in, charset, maxChars, "", null);
     }
 
-    /** The lines of one input of a connector: its charset, and its origin to name it in messages. */
+    /**
+     * The lines of one input of a connector: its charset, its origin to name it in messages, and its pseudonym key
+     * for the {@linkplain #digest() digests} of the lines.
+     */
     public PhysicalLines(InputStream in, ReadContext context) throws IOException {
-        this(in, context.charset(), DEFAULT_MAX_CHARS, context.origin() + ": ");
+        this(in, context.charset(), DEFAULT_MAX_CHARS, context.origin() + ": ", context.pseudonymizer().recordDigest());
     }
 
-    private PhysicalLines(InputStream in, Charset charset, int maxChars, String messagePrefix) throws IOException {
+    /** For tests of the bound: a connector's lines with another bound. */
+    PhysicalLines(InputStream in, ReadContext context, int maxChars) throws IOException {
+        this(in, context.charset(), maxChars, context.origin() + ": ", context.pseudonymizer().recordDigest());
+    }
+
+    private PhysicalLines(InputStream in, Charset charset, int maxChars, String messagePrefix, RecordDigest digest)
+            throws IOException {
         requireLineBytes(charset);
+        this.digest = digest;
         this.in = in;
         this.charset = charset;
         this.maxChars = maxChars;
@@ -188,6 +204,8 @@ public final class PhysicalLines implements Closeable {
             }
         }
         lineLength = 0;
+        digesting = false;
+        cutLineDigest = null;
         long length = 0;
         while (true) {
             if (position == limit && !refill()) {
@@ -213,10 +231,22 @@ public final class PhysicalLines implements Closeable {
         }
     }
 
-    /** Keeps the line's bytes up to the bound; the rest is counted, not kept. */
+    /**
+     * Keeps the line's bytes up to the bound; the rest is counted, not kept, and goes to the digest: a line too long
+     * is still known by all its bytes.
+     */
     private void keep(int from, int count) {
+        if (digesting) {
+            digest.update(buffer, from, count);
+            return;
+        }
         int room = maxBytes - lineLength;
         int kept = Math.min(room, count);
+        if (kept < count && digest != null) {
+            digest.update(line, 0, lineLength);
+            digest.update(buffer, from, count);
+            digesting = true;
+        }
         if (kept <= 0) {
             return;
         }
@@ -230,6 +260,7 @@ public final class PhysicalLines implements Closeable {
     private Line decode(long length) {
         long number = ++lineNumber;
         if (length > lineLength) {
+            cutLineDigest = digesting ? digest.finish() : null;
             // cut: too long whatever its characters; its start is shown leniently, for diagnostics only
             String start = new String(line, 0, lineLength, charset);
             return new Line(number, start.substring(0, Math.min(maxChars, start.length())), true);
@@ -268,6 +299,19 @@ public final class PhysicalLines implements Closeable {
             line = next();
         } while (line != null && line.isBlank());
         return line;
+    }
+
+    /**
+     * The keyed digest of the raw bytes of the line last returned (without its line end, nor the byte order mark of
+     * the file): the identity of the record it holds, whatever the file's name (see {@link RecordDigest}).
+     *
+     * @throws IllegalStateException when these lines were not opened for a connector's input
+     */
+    public String digest() {
+        if (digest == null) {
+            throw new IllegalStateException("these lines have no record digest: open them with the input's ReadContext");
+        }
+        return cutLineDigest != null ? cutLineDigest : digest.of(line, 0, lineLength);
     }
 
     /** The input's charset. */
