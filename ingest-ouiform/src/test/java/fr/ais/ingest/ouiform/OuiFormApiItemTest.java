@@ -3,11 +3,11 @@ package fr.ais.ingest.ouiform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.ais.ingest.testing.ExportFixture;
-import fr.ais.ingest.testing.JsonExportFixture;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.Rejection;
+import fr.ais.ingest.testing.ExportFixture;
+import fr.ais.ingest.testing.JsonExportFixture;
 import fr.ais.schemas.RejectReason;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.DisplayName;

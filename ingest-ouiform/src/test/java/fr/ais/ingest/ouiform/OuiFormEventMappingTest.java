@@ -3,8 +3,8 @@ package fr.ais.ingest.ouiform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;

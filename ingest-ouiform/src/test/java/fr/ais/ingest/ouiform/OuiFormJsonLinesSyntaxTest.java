@@ -1,13 +1,13 @@
 package fr.ais.ingest.ouiform;
 
-import fr.ais.ingest.testing.ExportFixture;
 import static fr.ais.ingest.ouiform.OuiFormExport.EXAMPLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fr.ais.ingest.testing.JsonExportFixture;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Rejection;
+import fr.ais.ingest.testing.ExportFixture;
+import fr.ais.ingest.testing.JsonExportFixture;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.RejectReason;
 import java.io.ByteArrayOutputStream;

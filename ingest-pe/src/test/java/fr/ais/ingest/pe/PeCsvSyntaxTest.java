@@ -138,6 +138,37 @@ class PeCsvSyntaxTest {
     }
 
     @Test
+    void a_file_without_its_header_row_is_refused_without_quoting_its_first_record() {
+        assertThatThrownBy(() -> PeExport.EXPORT.read(PeExport.line(validRow()), PeExport.withColumn("id_ais", "AIS-2")))
+                .isInstanceOf(InputFormatException.class)
+                .hasMessageContaining(PeExport.FILE + ": line 1 is not the header")
+                .hasMessageContaining("14 values and no column name: is the header row missing?")
+                .message().doesNotContain(PeExport.RAW_ID, PeExport.BIRTH, "AIS-000001", "SE-2021-004512");
+    }
+
+    @Test
+    void a_wrong_header_names_its_missing_and_unexpected_columns_but_never_a_value_shaped_like_personal_data() {
+        List<String> header = new java.util.ArrayList<>(PeFormat.COLUMNS);
+        header.set(3, PeExport.RAW_ID);
+        header.set(4, "date_de_naissance");
+        assertThatThrownBy(() -> PeExport.EXPORT.read(String.join(";", header), PeExport.line(validRow())))
+                .isInstanceOf(InputFormatException.class)
+                .hasMessageContaining("found 14 columns id_ais;type_mouvement;date_mouvement;?;date_de_naissance;")
+                .hasMessageContaining("(missing identifiant_de, date_naissance; not expected ?, date_de_naissance)")
+                .message().doesNotContain(PeExport.RAW_ID);
+    }
+
+    @Test
+    void a_header_with_an_invisible_character_shows_it_escaped() {
+        List<String> header = new java.util.ArrayList<>(PeFormat.COLUMNS);
+        header.set(1, "\uFEFFtype_mouvement"); // a byte order mark at the very start is skipped, not elsewhere
+        assertThatThrownBy(() -> PeExport.EXPORT.read(String.join(";", header)))
+                .isInstanceOf(InputFormatException.class)
+                .hasMessageContaining("found 14 columns id_ais;\\uFEFFtype_mouvement;date_mouvement;")
+                .hasMessageContaining("missing type_mouvement");
+    }
+
+    @Test
     void an_empty_file_has_no_header() {
         assertThatThrownBy(() -> PeExport.EXPORT.read(new byte[0], StandardCharsets.UTF_8))
                 .isInstanceOf(InputFormatException.class)

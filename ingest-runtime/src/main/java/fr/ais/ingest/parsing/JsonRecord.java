@@ -3,7 +3,9 @@ package fr.ais.ingest.parsing;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +49,8 @@ public final class JsonRecord {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new FieldProblem(RejectReason.PARSE_ERROR, null, "not read: " + overLimit(e));
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the input: keep only where it failed
             String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
@@ -92,6 +96,32 @@ public final class JsonRecord {
             return null;
         }
         return null;
+    }
+
+    /**
+     * Which of Jackson's read limits ({@link StreamReadConstraints}, there against documents built to exhaust a
+     * reader) the record is over; their messages name the limit and the sizes, never the input.
+     */
+    static String overLimit(StreamConstraintsException e) {
+        StreamReadConstraints limits = MAPPER.getFactory().streamReadConstraints();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("nesting depth")) {
+            return "JSON nested deeper than " + limits.getMaxNestingDepth()
+                    + " levels, the limit of the JSON reader (StreamReadConstraints.maxNestingDepth)";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a JSON number longer than " + limits.getMaxNumberLength()
+                    + " characters, the limit of the JSON reader (StreamReadConstraints.maxNumberLength)";
+        }
+        if (message.startsWith("String value length")) {
+            return "a JSON string longer than " + limits.getMaxStringLength()
+                    + " characters, the limit of the JSON reader (StreamReadConstraints.maxStringLength)";
+        }
+        if (message.startsWith("Name length")) {
+            return "a JSON field name longer than " + limits.getMaxNameLength()
+                    + " characters, the limit of the JSON reader (StreamReadConstraints.maxNameLength)";
+        }
+        return "over a limit of the JSON reader (StreamReadConstraints): " + message.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     /** Wraps an already parsed item (e.g. from an API page); PARSE_ERROR when it is not a JSON object. */

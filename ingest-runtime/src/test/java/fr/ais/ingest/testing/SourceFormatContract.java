@@ -286,6 +286,26 @@ public abstract class SourceFormatContract {
         assertThat(records).hasSize(2).allSatisfy(r -> assertThat(rejection(r).reason()).isEqualTo(RejectReason.UNDECODABLE_BYTES));
     }
 
+    /** JSON over the reader's nesting or number-length limit (Jackson's StreamReadConstraints) says which limit. */
+    @Test
+    void json_over_the_readers_nesting_or_number_length_limit_says_which_limit() throws Exception {
+        ExportFixture fixture = fixture();
+        org.junit.jupiter.api.Assumptions.assumeTrue(fixture instanceof JsonExportFixture, "a JSON source");
+        String valid = fixture.valid();
+        String deep = valid.substring(0, valid.length() - 1) + ",\"deep\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+        String big = valid.substring(0, valid.length() - 1) + ",\"big\":" + "9".repeat(1500) + "}";
+
+        Rejection nested = rejection(fixture.readOne(deep));
+        Rejection number = rejection(fixture.readOne(big));
+
+        assertThat(nested.reason()).isEqualTo(RejectReason.PARSE_ERROR);
+        assertThat(nested.message()).contains(fixture.fileName() + " line 1", "nested deeper than 1000 levels", "maxNestingDepth");
+        assertThat(number.reason()).isEqualTo(RejectReason.PARSE_ERROR);
+        assertThat(number.message()).contains("a JSON number longer than 1000 characters", "maxNumberLength");
+        assertNoPersonalValue(nested, fixture.personalValues());
+        assertNoPersonalValue(number, fixture.personalValues());
+    }
+
     /** LF, CRLF and a lone CR all end a record (SPEC §3: files from any system). */
     @Test
     void lf_crlf_and_a_lone_cr_end_records_alike() throws Exception {
