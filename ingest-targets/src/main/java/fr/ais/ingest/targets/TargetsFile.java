@@ -1,4 +1,4 @@
-package fr.ais.consolidation.targets;
+package fr.ais.ingest.targets;
 
 import fr.ais.schemas.Objective;
 import fr.ais.schemas.Target;

@@ -1,4 +1,4 @@
-package fr.ais.consolidation.targets;
+package fr.ais.ingest.targets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package fr.ais.consolidation.targets;
+package fr.ais.ingest.targets;
 
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
