@@ -3,8 +3,12 @@ package fr.ais.ingest.targets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ais.schemas.Objective;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC §5 targets file: validated whole, every error with its line, nothing loaded when one is wrong. */
 class TargetsFileTest {
@@ -56,5 +60,44 @@ class TargetsFileTest {
     void a_wrong_header_is_refused() {
         assertThat(TargetsFile.parse(List.of("year;region;objective;target;profile")).errors())
                 .containsExactly("line 1: the header must be '" + HEADER + "'");
+    }
+
+    @Test
+    void a_value_holding_a_control_or_invisible_character_is_an_error_not_trimmed() {
+        TargetsFile.Parsed parsed = TargetsFile.parse(List.of(HEADER,
+                "2021;52\u0000;GLOBAL;1200;",
+                "2021;11;\uFEFFPE;10;",
+                "2021;11;ML;10;"));
+        assertThat(parsed.targets()).isEmpty();
+        assertThat(parsed.errors()).containsExactly(
+                "line 2: code_region holds U+0000 NULL at character 3: a control or invisible character is part of no value",
+                "line 3: objectif holds U+FEFF ZERO WIDTH NO-BREAK SPACE at character 1: a control or invisible character"
+                        + " is part of no value");
+    }
+
+    @Test
+    void a_year_is_four_digits_without_sign() {
+        assertThat(TargetsFile.parse(List.of(HEADER, "+2021;52;GLOBAL;1;", "02021;52;PE;1;")).errors()).containsExactly(
+                "line 2: annee '+2021' is not a year",
+                "line 3: annee '02021' is not a year");
+    }
+
+    @Test
+    void a_line_that_is_not_utf8_is_an_error_of_its_own_and_the_others_are_still_checked(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("targets.csv");
+        Files.write(file, (HEADER + "\r\n2021;52;GLOBAL;1200;\r\n2021;99;M\u00c9;1;\r2021;99;ML;1;\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(TargetsFile.read(file).errors()).containsExactly(
+                "line 3: bytes not valid UTF-8 at byte 10 (0xC9)",
+                "line 4: code_region '99' is not one of the 18 INSEE region codes");
+    }
+
+    @Test
+    void a_utf8_byte_order_mark_and_any_line_end_are_read(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("targets.csv");
+        Files.write(file, ("\uFEFF" + HEADER + "\r2021;52;GLOBAL;1200;\r\n2021;52;PE;300;").getBytes(StandardCharsets.UTF_8));
+        TargetsFile.Parsed parsed = TargetsFile.read(file);
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.targets()).hasSize(2);
     }
 }
