@@ -50,8 +50,20 @@ public final class PhysicalLines implements Closeable {
             this(number, text, tooLong, null);
         }
 
+        /**
+         * Whether the line holds only white space as the field rules mean it ({@link FieldRules#isWhiteSpace}): no
+         * record. A line of control characters alone is not blank: it is rejected, as it would be anywhere else.
+         */
         public boolean isBlank() {
-            return !tooLong && undecodable == null && text.isBlank();
+            if (tooLong || undecodable != null) {
+                return false;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                if (!FieldRules.isWhiteSpace(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

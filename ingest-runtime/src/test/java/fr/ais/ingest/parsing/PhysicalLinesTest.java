@@ -172,4 +172,11 @@ class PhysicalLinesTest {
             assertThat(reader.next()).isNull();
         }
     }
+
+    @Test
+    void a_line_of_white_space_is_blank_and_one_of_control_characters_is_not() throws IOException {
+        byte[] bytes = " \t\u00a0\u3000\n\u001f\n\u0000\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(all(bytes, StandardCharsets.UTF_8, 100)).extracting(PhysicalLines.Line::isBlank)
+                .containsExactly(true, false, false);
+    }
 }
