@@ -11,6 +11,7 @@ import fr.ais.schemas.Source;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The Pôle emploi AIS export (SPEC §3.1): {@code ;}-separated, one header row that must be exactly the 14
@@ -78,12 +79,16 @@ public final class PeFormat implements SourceFormat {
         if (found.equals(COLUMNS)) {
             return;
         }
-        if (found.stream().noneMatch(COLUMNS::contains)) {
+        if (found.stream().noneMatch(c -> COLUMNS.contains(c.toLowerCase(Locale.ROOT)))) {
             throw new InputFormatException(refused + found.size() + (found.size() == 1 ? " value" : " values")
                     + " and no column name: is the header row missing? (line 1 looks like a record; its values are not"
                     + " shown, they may be personal data)");
         }
         List<String> shown = found.stream().map(PeFormat::shownCell).toList();
+        if (found.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList().equals(COLUMNS)) {
+            throw new InputFormatException(refused + found.size() + " columns " + String.join(";", shown)
+                    + " (not expected in another case: the column names are lower case)");
+        }
         List<String> missing = COLUMNS.stream().filter(c -> !found.contains(c)).toList();
         List<String> unexpected = shown.stream().filter(c -> !COLUMNS.contains(c)).toList();
         String why = missing.isEmpty() && unexpected.isEmpty()

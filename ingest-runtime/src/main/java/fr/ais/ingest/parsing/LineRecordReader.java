@@ -87,7 +87,7 @@ public final class LineRecordReader implements RecordReader {
         if (key != null && key.indexOf('\uFFFD') >= 0) {
             key = null;
         }
-        String detail = bad.describe() + (field == null ? "" : ", in " + field) + hint(context);
+        String detail = bad.describe() + hint(context);
         FieldProblem problem = new FieldProblem(RejectReason.UNDECODABLE_BYTES, field, detail);
         String excerpt = Rejections.maskUnparsed(
                 WORD_WITH_REPLACEMENT.matcher(mapper.excerpt(line.text())).replaceAll(Rejections.REDACTED));

@@ -45,7 +45,9 @@ public final class Rejections {
             // most often the two dates were swapped: the birth date then sits in the entry date's place
             excerpt = DATE_LIKE.matcher(excerpt).replaceAll(REDACTED);
         }
-        return new Rejection(problem.reason(), problem.field(), message, key, truncate(excerpt));
+        // a NUL or a byte order mark shows in an excerpt as \u0000 or \uFEFF, as in the messages
+        return new Rejection(problem.reason(), problem.field(), message, key,
+                truncate(excerpt == null ? null : FieldRules.visible(excerpt)));
     }
 
     public static String truncate(String excerpt) {

@@ -164,6 +164,65 @@ public abstract class FileIngestionContract {
         assertThat(asLatin1.line()).doesNotContain("charset");
     }
 
+    /**
+     * The bad-input corpus on a real broker: each usable file publishes its accepted records as events and its
+     * rejected ones as dead letters, nothing else; no dead letter (key or value) nor log line holds a personal value;
+     * every file forced again rewrites the same dead-letter keys.
+     */
+    @Test
+    void the_bad_input_corpus_publishes_each_record_once_as_an_event_or_a_dead_letter_and_again_under_the_same_keys()
+            throws Exception {
+        BadInputCorpus corpus = BadInputCorpus.load();
+        long accepted = 0;
+        long rejected = 0;
+        List<Path> files = new ArrayList<>();
+        List<String> logs;
+        try (CapturedLogs captured = new CapturedLogs()) {
+            for (BadInputCorpus.Case c : corpus.cases()) {
+                Path file = dir.resolve(c.origin());
+                Files.write(file, corpus.bytes(c));
+                if (c.unusable() != null) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ingest(file, c.charset(), false))
+                            .isInstanceOf(fr.ais.ingest.InputFormatException.class);
+                    continue;
+                }
+                IngestSummary summary = ingest(file, c.charset(), false);
+                assertThat(summary.accepted()).as(c.name()).isEqualTo(c.accepted());
+                assertThat(summary.rejected()).as(c.name()).isEqualTo(c.rejections().size());
+                accepted += c.accepted();
+                rejected += c.rejections().size();
+                files.add(file);
+            }
+            logs = captured.lines();
+        }
+        List<Map.Entry<DeadLetterKey, DeadLetter>> letters = deadLetters();
+        assertThat(letters).hasSize((int) rejected);
+        long events = TopicSnapshot.table(stack.clientProperties(),
+                topics.topic(TopicCatalogue.eventsOf(fixture().format().source())).name(),
+                stack.serdes().forKeys(fr.ais.schemas.SourceRecordKey.class).deserializer(),
+                stack.serdes().forValues(fr.ais.schemas.PrescriptionEvent.class).deserializer()).size();
+        assertThat(events).as("events, one per source key").isPositive().isLessThanOrEqualTo(accepted);
+        for (Map.Entry<DeadLetterKey, DeadLetter> letter : letters) {
+            for (String personal : corpus.personalValues()) {
+                assertThat(letter.getKey().toString()).doesNotContainIgnoringCase(personal);
+                assertThat(letter.getValue().toString()).doesNotContainIgnoringCase(personal);
+            }
+        }
+        for (String personal : corpus.personalValues()) {
+            assertThat(logs).noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT)
+                    .contains(personal.toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        for (Path file : files) {
+            BadInputCorpus.Case c = corpus.cases().stream().filter(k -> k.origin().equals(file.getFileName().toString()))
+                    .findFirst().orElseThrow();
+            ingest(file, c.charset(), true);
+        }
+        List<Map.Entry<DeadLetterKey, DeadLetter>> again = deadLetters();
+        assertThat(again).hasSize((int) (2 * rejected));
+        assertThat(table(again).keySet()).isEqualTo(table(letters).keySet());
+    }
+
     /** The dead letters as a table: the latest per key. */
     protected static Map<DeadLetterKey, DeadLetter> table(List<Map.Entry<DeadLetterKey, DeadLetter>> letters) {
         Map<DeadLetterKey, DeadLetter> table = new LinkedHashMap<>();

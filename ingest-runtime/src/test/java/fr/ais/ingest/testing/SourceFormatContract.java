@@ -329,6 +329,61 @@ public abstract class SourceFormatContract {
                 .hasMessageContaining(fixture.fileName()).hasMessageContaining("UTF-16");
     }
 
+    /**
+     * The project's bad-input corpus for this source (fixtures with a manifest, see {@link BadInputCorpus}): for each
+     * case no crash, the expected accepted and rejected records, input = accepted + rejected, a message naming the
+     * record (file and line) and the field, and no raw personal value anywhere: messages, excerpts, keys, record
+     * digests, the message refusing a whole file, and every log line written meanwhile.
+     */
+    @TestFactory
+    Stream<DynamicTest> the_bad_input_corpus_reads_as_its_manifest_says() {
+        BadInputCorpus corpus = BadInputCorpus.load();
+        ExportFixture fixture = fixture();
+        return corpus.cases().stream().map(c -> DynamicTest.dynamicTest(c.name() + " (" + c.file() + ")", () -> {
+            byte[] bytes = corpus.bytes(c);
+            List<ParsedRecord> records = new ArrayList<>();
+            String refused = null;
+            List<String> logs;
+            try (CapturedLogs captured = new CapturedLogs();
+                 RecordReader reader = fixture.format().open(new java.io.ByteArrayInputStream(bytes),
+                         new fr.ais.ingest.ReadContext(c.origin(), c.charset(), ExportFixture.PSEUDONYMIZER))) {
+                for (ParsedRecord record = reader.next(); record != null; record = reader.next()) {
+                    records.add(record);
+                }
+                logs = captured.lines();
+            } catch (fr.ais.ingest.InputFormatException e) {
+                refused = e.getMessage();
+                logs = List.of();
+            }
+
+            if (c.unusable() != null) {
+                assertThat(refused).as("the file is refused whole").isNotNull().contains(c.origin(), c.unusable());
+            } else {
+                assertThat(refused).as("the file is read").isNull();
+                assertThat((long) records.size()).as("input = accepted + rejected")
+                        .isEqualTo(BadInputCorpus.records(bytes, c.charset(), fixture.header().size()));
+            }
+            assertThat(records.stream().filter(r -> r instanceof ParsedRecord.Accepted).count()).as("accepted")
+                    .isEqualTo(c.accepted());
+            List<ParsedRecord.Rejected> rejected = records.stream().filter(r -> r instanceof ParsedRecord.Rejected)
+                    .map(r -> (ParsedRecord.Rejected) r).toList();
+            assertThat(rejected).extracting(r -> new BadInputCorpus.Rejected(r.line(), r.rejection().reason(),
+                    r.rejection().field())).as("rejected").containsExactlyElementsOf(c.rejections());
+            for (ParsedRecord.Rejected r : rejected) {
+                assertThat(r.rejection().message()).startsWith(c.origin() + " line " + r.line() + ", record ");
+                if (r.rejection().field() != null) {
+                    assertThat(r.rejection().message()).contains(r.rejection().field());
+                }
+                assertThat(r.recordDigest()).as("the dead letter's key").matches("[0-9a-f]{64}");
+                assertNoPersonalValue(r.rejection(), corpus.personalValues());
+            }
+            for (String personal : corpus.personalValues()) {
+                assertThat(refused == null ? "" : refused).doesNotContainIgnoringCase(personal);
+                assertThat(logs).noneMatch(line -> line.toLowerCase(java.util.Locale.ROOT).contains(personal.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }));
+    }
+
     /** Neither the message, the excerpt nor the key of a rejection holds one of {@code personalValues}. */
     protected static void assertNoPersonalValue(Rejection rejection, List<String> personalValues) {
         for (String personal : personalValues) {
