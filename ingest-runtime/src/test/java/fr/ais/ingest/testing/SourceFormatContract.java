@@ -397,6 +397,15 @@ public abstract class SourceFormatContract {
         }
     }
 
+    /** A connector module declares its format (META-INF/services): the runtime and the CLI find it by its source. */
+    @Test
+    void the_format_is_found_on_the_class_path_by_its_source() {
+        ExportFixture fixture = fixture();
+        assertThat(fr.ais.ingest.SourceFormat.of(fixture.format().source())).isInstanceOf(fixture.format().getClass());
+        assertThat(fr.ais.ingest.SourceFormat.all()).extracting(fr.ais.ingest.SourceFormat::source)
+                .contains(fixture.format().source());
+    }
+
     /** The rejection of {@code record}, failing the test when it was accepted. */
     protected static Rejection rejection(ParsedRecord record) {
         assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
