@@ -179,4 +179,40 @@ class PhysicalLinesTest {
         assertThat(all(bytes, StandardCharsets.UTF_8, 100)).extracting(PhysicalLines.Line::isBlank)
                 .containsExactly(true, false, false);
     }
+
+    private static final fr.ais.ingest.ReadContext CONTEXT = new fr.ais.ingest.ReadContext("x.csv", StandardCharsets.UTF_8,
+            new fr.ais.ingest.Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8)));
+
+    private static List<String> digests(byte[] bytes, int max) throws IOException {
+        List<String> digests = new ArrayList<>();
+        try (PhysicalLines reader = new PhysicalLines(new ByteArrayInputStream(bytes), CONTEXT, max)) {
+            while (reader.next() != null) {
+                digests.add(reader.digest());
+            }
+        }
+        return digests;
+    }
+
+    @Test
+    void a_line_is_known_by_the_keyed_digest_of_its_bytes_whatever_its_line_end_or_the_files_bom() throws IOException {
+        List<String> lf = digests("a;1\nb;2\n".getBytes(StandardCharsets.UTF_8), 100);
+        List<String> crlf = digests("\uFEFFa;1\r\nb;2".getBytes(StandardCharsets.UTF_8), 100);
+        assertThat(crlf).isEqualTo(lf);
+        assertThat(lf.get(0)).matches("[0-9a-f]{64}").isNotEqualTo(lf.get(1))
+                .isEqualTo(CONTEXT.pseudonymizer().recordDigest().of("a;1".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void lines_over_the_bound_are_known_by_all_their_bytes_not_the_part_kept() throws IOException {
+        String start = "x".repeat(5000);
+        List<String> digests = digests((start + "A\n" + start + "B\n" + start + "A\n").getBytes(StandardCharsets.UTF_8), 10);
+        assertThat(digests.get(0)).isNotEqualTo(digests.get(1)).isEqualTo(digests.get(2))
+                .isEqualTo(CONTEXT.pseudonymizer().recordDigest().of((start + "A").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void undecodable_lines_differing_only_in_their_bad_bytes_have_different_digests() throws IOException {
+        List<String> digests = digests(new byte[] {'k', (byte) 0xE9, '\n', 'k', (byte) 0xE8, '\n'}, 100);
+        assertThat(digests.get(0)).isNotEqualTo(digests.get(1));
+    }
 }
