@@ -141,22 +141,26 @@ public final class PhysicalLines implements Closeable {
     }
 
     /**
-     * Lines are split on the bytes of CR and LF: refused for a charset where they are not single bytes (UTF-16,
-     * UTF-32), which this reader would split in the middle of characters.
+     * Whether exports in {@code charset} can be read: lines are split on the bytes of CR and LF, so they must be those
+     * single bytes (UTF-8, ISO-8859-1 and the other ASCII-compatible charsets; not UTF-16 or UTF-32). For a command
+     * to check its charset option before any file is read.
      */
-    private static void requireLineBytes(Charset charset) {
-        boolean ok = false;
-        if (charset.canEncode()) {
-            try {
-                ByteBuffer encoded = charset.newEncoder().encode(CharBuffer.wrap("\r\n"));
-                byte[] lineEnd = new byte[encoded.remaining()];
-                encoded.get(lineEnd);
-                ok = Arrays.equals(lineEnd, new byte[] {'\r', '\n'});
-            } catch (CharacterCodingException e) {
-                ok = false;
-            }
+    public static boolean supports(Charset charset) {
+        if (!charset.canEncode()) {
+            return false;
         }
-        if (!ok) {
+        try {
+            ByteBuffer encoded = charset.newEncoder().encode(CharBuffer.wrap("\r\n"));
+            byte[] lineEnd = new byte[encoded.remaining()];
+            encoded.get(lineEnd);
+            return Arrays.equals(lineEnd, new byte[] {'\r', '\n'});
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static void requireLineBytes(Charset charset) {
+        if (!supports(charset)) {
             throw new IllegalArgumentException("cannot read exports in " + charset.name()
                     + ": lines are split on the bytes of CR and LF; use UTF-8 or ISO-8859-1");
         }

@@ -153,6 +153,10 @@ class PhysicalLinesTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> new PhysicalLines(new ByteArrayInputStream(new byte[0]), StandardCharsets.UTF_16LE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-16LE");
+        assertThat(PhysicalLines.supports(StandardCharsets.UTF_16)).isFalse();
+        assertThat(PhysicalLines.supports(StandardCharsets.UTF_8)).isTrue();
+        assertThat(PhysicalLines.supports(StandardCharsets.ISO_8859_1)).isTrue();
+        assertThat(PhysicalLines.supports(java.nio.charset.Charset.forName("windows-1252"))).isTrue();
     }
 
     @Test
