@@ -3,8 +3,6 @@ package fr.ais.benchmarks;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.imilo.ImiloFormat;
-import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestSummary;
@@ -152,11 +150,7 @@ public final class ConnectorMillionLinesBenchmark {
     }
 
     private static SourceFormat format(Source source) {
-        return switch (source) {
-            case PE -> new PeFormat();
-            case IMILO -> new ImiloFormat();
-            case OUIFORM -> new OuiFormFormat();
-        };
+        return SourceFormat.of(source);
     }
 
     /**

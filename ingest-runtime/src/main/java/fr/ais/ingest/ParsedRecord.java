@@ -15,6 +15,20 @@ public sealed interface ParsedRecord {
     record Accepted(long line, PrescriptionEvent event) implements ParsedRecord {
     }
 
-    record Rejected(long line, Rejection rejection) implements ParsedRecord {
+    /**
+     * A rejected record.
+     *
+     * @param recordDigest the record's {@link RecordDigest} over its raw bytes, the key of its dead letter; set by
+     *                     the reader of a file (see {@link #withRecordDigest}), null from a mapper alone
+     */
+    record Rejected(long line, Rejection rejection, String recordDigest) implements ParsedRecord {
+
+        public Rejected(long line, Rejection rejection) {
+            this(line, rejection, null);
+        }
+
+        public Rejected withRecordDigest(String digest) {
+            return new Rejected(line, rejection, digest);
+        }
     }
 }

@@ -19,13 +19,32 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Pseudonymizer {
 
     private static final String ALGORITHM = "HmacSHA256";
+    /** Derives the record digests' key from the pseudonym key: no digest of a record is ever a pseudonym. */
+    private static final byte[] RECORD_DIGEST_LABEL = "ais record digest v1".getBytes(StandardCharsets.UTF_8);
     private final SecretKeySpec key;
+    private final SecretKeySpec recordKey;
 
     public Pseudonymizer(byte[] secretKey) {
         if (secretKey == null || secretKey.length < 16) {
             throw new IllegalArgumentException("the pseudonym key must have at least 16 bytes");
         }
         this.key = new SecretKeySpec(secretKey.clone(), ALGORITHM);
+        this.recordKey = new SecretKeySpec(mac(key).doFinal(RECORD_DIGEST_LABEL), ALGORITHM);
+    }
+
+    private static Mac mac(SecretKeySpec key) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    /** A new digest of raw records, keyed by this pseudonym key (see {@link RecordDigest}). */
+    public RecordDigest recordDigest() {
+        return new RecordDigest(mac(recordKey));
     }
 
     /** Identifiers are compared after normalisation: trim, then upper-case (SPEC §3). */
@@ -34,14 +53,8 @@ public final class Pseudonymizer {
     }
 
     public PersonId pseudonymise(IdentifierType type, String rawValue) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal((type.name() + ":" + normalise(rawValue)).getBytes(StandardCharsets.UTF_8));
-            return new PersonId(type, HexFormat.of().formatHex(digest));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
-        }
+        byte[] digest = mac(key).doFinal((type.name() + ":" + normalise(rawValue)).getBytes(StandardCharsets.UTF_8));
+        return new PersonId(type, HexFormat.of().formatHex(digest));
     }
 
     @Override

@@ -28,9 +28,27 @@ import java.util.stream.Stream;
  */
 public final class LocalRun implements AutoCloseable {
 
-    /** The inputs of a run; any file may be null. */
-    public record Inputs(Path pe, Path imilo, Path ouiform, Path targets, Charset peCharset) {
-        Map<Source, Path> sources() {
+    /**
+     * The inputs of a run.
+     *
+     * @param files    the export of each source given (no entry for a source left out)
+     * @param targets  the targets file, or null
+     * @param charsets the charset of a source's export when not UTF-8 (a legacy PE export)
+     */
+    public record Inputs(Map<Source, Path> files, Path targets, Map<Source, Charset> charsets) {
+
+        public Inputs {
+            files = Map.copyOf(files);
+            charsets = Map.copyOf(charsets);
+        }
+
+        /** The three sources' files as the commands take them, any of them null. */
+        public Inputs(Path pe, Path imilo, Path ouiform, Path targets, Charset peCharset) {
+            this(given(pe, imilo, ouiform), targets,
+                    peCharset == null ? Map.of() : Map.of(Source.PE, peCharset));
+        }
+
+        private static Map<Source, Path> given(Path pe, Path imilo, Path ouiform) {
             Map<Source, Path> files = new EnumMap<>(Source.class);
             if (pe != null) {
                 files.put(Source.PE, pe);
@@ -42,6 +60,15 @@ public final class LocalRun implements AutoCloseable {
                 files.put(Source.OUIFORM, ouiform);
             }
             return files;
+        }
+
+        /** The files in the order of their sources. */
+        Map<Source, Path> sources() {
+            return new EnumMap<>(files);
+        }
+
+        Charset charsetOf(Source source) {
+            return charsets.getOrDefault(source, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 
@@ -114,7 +141,7 @@ public final class LocalRun implements AutoCloseable {
         }
         List<IngestSummary> ingested = new ArrayList<>();
         inputs.sources().forEach((source, file) -> {
-            Charset charset = source == Source.PE ? inputs.peCharset() : java.nio.charset.StandardCharsets.UTF_8;
+            Charset charset = inputs.charsetOf(source);
             IngestSummary summary = pipeline.ingest(source, file, charset, pseudonymizer, false,
                     done -> progress("ingest-" + source.name().toLowerCase(java.util.Locale.ROOT), done + " records"));
             endProgress();

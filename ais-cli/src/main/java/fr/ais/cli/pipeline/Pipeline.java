@@ -11,23 +11,20 @@ import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.PipelineMetrics;
 import fr.ais.consolidation.serving.PipelineServing;
 import fr.ais.consolidation.serving.ServingConfig;
-import fr.ais.consolidation.targets.TargetsFile;
-import fr.ais.consolidation.targets.TargetsLoader;
 import fr.ais.consolidation.topology.ConsolidationConfig;
 import fr.ais.consolidation.topology.ConsolidationTopology;
 import fr.ais.ingest.InputFormatException;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.imilo.ImiloFormat;
-import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.api.ApiIngestion;
 import fr.ais.ingest.ouiform.api.OuiFormApiClient;
-import fr.ais.ingest.pe.PeFormat;
 import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestMetrics;
 import fr.ais.ingest.publish.IngestSummary;
+import fr.ais.ingest.targets.TargetsFile;
+import fr.ais.ingest.targets.TargetsLoader;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.Source;
 import java.io.IOException;
@@ -69,12 +66,9 @@ public final class Pipeline {
         this.serdes = connection.serdes(autoRegister);
     }
 
+    /** The format of {@code source}, as its connector module declares it (see {@link SourceFormat#of}). */
     public static SourceFormat formatOf(Source source) {
-        return switch (source) {
-            case PE -> new PeFormat();
-            case IMILO -> new ImiloFormat();
-            case OUIFORM -> new OuiFormFormat();
-        };
+        return SourceFormat.of(source);
     }
 
     /** Publishes one source file exactly once (resuming an interrupted run). */

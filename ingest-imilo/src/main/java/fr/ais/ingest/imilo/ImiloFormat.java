@@ -3,15 +3,14 @@ package fr.ais.ingest.imilo;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.RecordReader;
 import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.parsing.JsonLinesReader;
+import fr.ais.ingest.parsing.LineRecordReader;
+import fr.ais.ingest.parsing.PhysicalLines;
 import fr.ais.schemas.Source;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** The I-Milo export (SPEC §3.2): JSON Lines, one event object per line; blank lines skipped. */
 public final class ImiloFormat implements SourceFormat {
-
-    private final ImiloRecordMapper mapper = new ImiloRecordMapper();
 
     @Override
     public Source source() {
@@ -25,6 +24,6 @@ public final class ImiloFormat implements SourceFormat {
 
     @Override
     public RecordReader open(InputStream in, ReadContext context) throws IOException {
-        return new JsonLinesReader(in, context, mapper::map);
+        return new LineRecordReader(new PhysicalLines(in, context), context, ImiloRecordMapper.MAPPING);
     }
 }

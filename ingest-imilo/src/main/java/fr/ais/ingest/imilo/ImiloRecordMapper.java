@@ -8,26 +8,21 @@ import static fr.ais.ingest.parsing.FieldRules.normaliseSession;
 import static fr.ais.ingest.parsing.FieldRules.oneOf;
 import static fr.ais.ingest.parsing.FieldRules.region;
 import static fr.ais.ingest.parsing.FieldRules.required;
-import static fr.ais.ingest.parsing.FieldRules.shown;
 import static fr.ais.ingest.parsing.FieldRules.siret;
 
 import fr.ais.ingest.Ages;
-import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
+import fr.ais.ingest.parsing.FieldRules;
 import fr.ais.ingest.parsing.JsonRecord;
-import fr.ais.ingest.parsing.Rejections;
+import fr.ais.ingest.parsing.JsonRecordMapping;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;
 import fr.ais.schemas.PrescriptionEvent;
-import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -49,43 +44,33 @@ final class ImiloRecordMapper {
     private static final Set<String> STATUSES = Set.of("PRESCRITE", "ENTREE", "ABANDON", "ANNULEE");
     private static final String ISO_DATE = "yyyy-MM-dd";
 
-    ParsedRecord map(String json, long line, ReadContext context) {
-        JsonRecord record;
-        try {
-            record = JsonRecord.parse(json);
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
-                    JsonRecord.redactUnparsed(json, PERSONAL)));
-        }
-        String rawKey = record.keyOrNull("prescription.id");
-        String key = rawKey == null ? null : normaliseKey(rawKey);
-        try {
-            return new ParsedRecord.Accepted(line, event(record, context));
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, key, record.redacted(PERSONAL)));
-        }
+    /** The accept-or-reject wrapper every JSON source shares, around this source's checks. */
+    static final JsonRecordMapping MAPPING = new JsonRecordMapping("prescription.id", PERSONAL, ImiloRecordMapper::event);
+
+    private ImiloRecordMapper() {
     }
 
     private static PrescriptionEvent event(JsonRecord r, ReadContext context) throws FieldProblem {
         String sourceKey = normaliseKey(required("prescription.id", r.text("prescription.id")));
         String eventId = r.text("idEvenement");
-        Instant timestamp = offsetInstant("horodatage", required("horodatage", r.text("horodatage")));
+        Instant timestamp = FieldRules.offsetInstant("horodatage", required("horodatage", r.text("horodatage")),
+                "an ISO-8601 date and time with offset");
         String eventType = oneOf("typeEvenement", required("typeEvenement", r.text("typeEvenement")), EVENT_TYPES);
         String status = oneOf("prescription.statut", required("prescription.statut", r.text("prescription.statut")), STATUSES);
         String miloId = normaliseKey(required("jeune.idMilo", r.text("jeune.idMilo")));
         String peId = r.text("jeune.identifiantPE");
         String jobSeeker = peId == null ? null : jobSeekerId("jeune.identifiantPE", peId);
         LocalDate birth = date("jeune.dateNaissance", required("jeune.dateNaissance", r.text("jeune.dateNaissance")),
-                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, true);
+                FieldRules.ISO_DATE, ISO_DATE, true);
         String structure = r.text("structure.code");
         String prescriberRegion = region("structure.codeRegion", required("structure.codeRegion", r.text("structure.codeRegion")));
         String session = normaliseSession(required("formation.numeroSession", r.text("formation.numeroSession")));
         String siretValue = r.text("formation.siret");
         String providerSiret = siretValue == null ? null : siret("formation.siret", siretValue);
         LocalDate entry = date("formation.dateDebut", required("formation.dateDebut", r.text("formation.dateDebut")),
-                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+                FieldRules.ISO_DATE, ISO_DATE, false);
         String endValue = r.text("formation.dateFin");
-        LocalDate end = endValue == null ? null : date("formation.dateFin", endValue, DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+        LocalDate end = endValue == null ? null : date("formation.dateFin", endValue, FieldRules.ISO_DATE, ISO_DATE, false);
         String trainingRegionValue = r.text("formation.codeRegion");
         String trainingRegion = trainingRegionValue == null ? null : region("formation.codeRegion", trainingRegionValue);
         birthBeforeEntry("jeune.dateNaissance", birth, "formation.dateDebut", entry);
@@ -120,15 +105,5 @@ final class ImiloRecordMapper {
                 .setSourceEventId(eventId)
                 .setOrigin(context.origin())
                 .build();
-    }
-
-    /** ISO-8601 date and time with an offset ({@code Z} accepted), as an instant. */
-    static Instant offsetInstant(String field, String value) throws FieldProblem {
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new FieldProblem(RejectReason.BAD_DATE, field,
-                    field + " " + shown(value) + " is not an ISO-8601 date and time with offset");
-        }
     }
 }

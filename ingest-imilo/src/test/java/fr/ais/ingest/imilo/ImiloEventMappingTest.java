@@ -3,6 +3,7 @@ package fr.ais.ingest.imilo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PrescriptionEvent;
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ImiloEventMappingTest {
 
     private static PrescriptionEvent eventOf(String line) throws Exception {
-        ParsedRecord record = ImiloExport.readOne(line);
+        ParsedRecord record = ImiloExport.EXPORT.readOne(line);
         assertThat(record).isInstanceOf(ParsedRecord.Accepted.class);
         return ((ParsedRecord.Accepted) record).event();
     }
@@ -40,8 +41,8 @@ class ImiloEventMappingTest {
         assertThat(event.getStatus()).isEqualTo("PRESCRITE");
         assertThat(event.getSessionNumber()).isEqualTo("SE-2021-004512");
         assertThat(event.getPersonIds()).containsExactly(
-                ImiloExport.PSEUDONYMIZER.pseudonymise(IdentifierType.MILO, "4410023"),
-                ImiloExport.PSEUDONYMIZER.pseudonymise(IdentifierType.DE, "1234567A"));
+                ExportFixture.PSEUDONYMIZER.pseudonymise(IdentifierType.MILO, "4410023"),
+                ExportFixture.PSEUDONYMIZER.pseudonymise(IdentifierType.DE, "1234567A"));
         assertThat(event.getEntryDate()).isEqualTo(LocalDate.of(2021, 3, 15));
         assertThat(event.getEndDate()).isEqualTo(LocalDate.of(2021, 6, 30));
         assertThat(event.getAgeAtEntry()).isEqualTo(17);
@@ -62,7 +63,7 @@ class ImiloEventMappingTest {
             "CREATION, PRESCRITE, true", "MODIFICATION, ENTREE, true", "MODIFICATION, ABANDON, true",
             "SUPPRESSION, PRESCRITE, false", "MODIFICATION, ANNULEE, false", "SUPPRESSION, ANNULEE, false"})
     void rule_2_a_suppression_or_an_annulee_is_not_live(String type, String status, boolean live) throws Exception {
-        var root = ImiloExport.example();
+        var root = ImiloExport.EXPORT.example();
         root.put("typeEvenement", type);
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("prescription")).put("statut", status);
         assertThat(eventOf(root.toString()).getLive()).isEqualTo(live);
@@ -70,7 +71,7 @@ class ImiloEventMappingTest {
 
     @Test
     void rule_3_identifiers_are_normalised_and_typed() throws Exception {
-        var root = ImiloExport.example();
+        var root = ImiloExport.EXPORT.example();
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("idMilo", " 4410023 ");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("identifiantPE", "1234567a");
         assertThat(eventOf(root.toString()).getPersonIds()).isEqualTo(eventOf(ImiloExport.EXAMPLE).getPersonIds());
@@ -79,7 +80,7 @@ class ImiloEventMappingTest {
     @Test
     void rule_3_no_break_spaces_are_trimmed_like_any_white_space_as_they_are_removed_from_session_numbers()
             throws Exception {
-        var root = ImiloExport.example();
+        var root = ImiloExport.EXPORT.example();
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("idMilo", "\u00a04410023\u202f");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("identifiantPE", "1234567A\u00a0");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("structure")).put("codeRegion", "\u00a052");
@@ -90,15 +91,15 @@ class ImiloEventMappingTest {
 
     @Test
     void the_horodatage_offset_is_honoured() throws Exception {
-        assertThat(eventOf(ImiloExport.with("horodatage", "2021-07-04T10:15:30+02:00")).getVersionTimestamp())
+        assertThat(eventOf(ImiloExport.EXPORT.with("horodatage", "2021-07-04T10:15:30+02:00")).getVersionTimestamp())
                 .isEqualTo(Instant.parse("2021-07-04T08:15:30Z"));
-        assertThat(eventOf(ImiloExport.with("horodatage", "2021-07-04T08:15:30Z")).getVersionTimestamp())
+        assertThat(eventOf(ImiloExport.EXPORT.with("horodatage", "2021-07-04T08:15:30Z")).getVersionTimestamp())
                 .isEqualTo(Instant.parse("2021-07-04T08:15:30Z"));
     }
 
     @Test
     void session_number_and_key_are_normalised() throws Exception {
-        var root = ImiloExport.example();
+        var root = ImiloExport.EXPORT.example();
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("formation")).put("numeroSession", " se 2021 004512 ");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("prescription")).put("id", " im-2021-000001 ");
         PrescriptionEvent event = eventOf(root.toString());
@@ -109,7 +110,7 @@ class ImiloEventMappingTest {
     @ParameterizedTest(name = "born {0}, entry 2021-03-15 -> {1}")
     @CsvSource({"1995-03-15, 26", "1995-03-16, 25", "2005-03-15, 16", "2005-03-16, 15"})
     void rule_8_age_is_in_full_years_on_the_entry_date(String birth, int age) throws Exception {
-        assertThat(eventOf(ImiloExport.with("jeune.dateNaissance", birth)).getAgeAtEntry()).isEqualTo(age);
+        assertThat(eventOf(ImiloExport.EXPORT.with("jeune.dateNaissance", birth)).getAgeAtEntry()).isEqualTo(age);
     }
 
     @Test

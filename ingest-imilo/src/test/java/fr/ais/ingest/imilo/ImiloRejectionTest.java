@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ImiloRejectionTest {
 
     private static Rejection rejectionOf(String line) throws Exception {
-        ParsedRecord record = ImiloExport.readOne(line);
+        ParsedRecord record = ImiloExport.EXPORT.readOne(line);
         assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
         return ((ParsedRecord.Rejected) record).rejection();
     }
@@ -49,7 +49,7 @@ class ImiloRejectionTest {
             "formation.dateFin| 30/06/2021 | BAD_DATE",
             "formation.codeRegion| 00    | BAD_REGION"})
     void each_failed_check_is_rejected_with_its_reason_and_field(String path, String value, RejectReason reason) throws Exception {
-        Rejection rejection = rejectionOf(ImiloExport.with(path, value == null ? "" : value));
+        Rejection rejection = rejectionOf(ImiloExport.EXPORT.with(path, value == null ? "" : value));
         assertThat(rejection.reason()).isEqualTo(reason);
         assertThat(rejection.field()).isEqualTo(path);
         assertThat(rejection.sourceKey()).isEqualTo("IM-2021-000001");
@@ -70,7 +70,7 @@ class ImiloRejectionTest {
     @ValueSource(strings = {"horodatage", "typeEvenement", "prescription.statut", "jeune.idMilo", "jeune.dateNaissance",
             "structure.codeRegion", "formation.numeroSession", "formation.dateDebut"})
     void a_required_field_absent_or_null_is_missing(String path) throws Exception {
-        for (String line : new String[] {ImiloExport.without(path), ImiloExport.with(path, null)}) {
+        for (String line : new String[] {ImiloExport.EXPORT.without(path), ImiloExport.EXPORT.with(path, null)}) {
             Rejection rejection = rejectionOf(line);
             assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_FIELD);
             assertThat(rejection.field()).isEqualTo(path);
@@ -79,18 +79,18 @@ class ImiloRejectionTest {
 
     @Test
     void a_missing_key_is_rejected_and_the_message_says_the_key_is_unreadable() throws Exception {
-        Rejection rejection = rejectionOf(ImiloExport.without("prescription.id"));
+        Rejection rejection = rejectionOf(ImiloExport.EXPORT.without("prescription.id"));
         assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_FIELD);
         assertThat(rejection.field()).isEqualTo("prescription.id");
         assertThat(rejection.sourceKey()).isNull();
         assertThat(rejection.message()).contains("record with unreadable key");
-        Rejection noPrescription = rejectionOf(ImiloExport.without("prescription"));
+        Rejection noPrescription = rejectionOf(ImiloExport.EXPORT.without("prescription"));
         assertThat(noPrescription.field()).isEqualTo("prescription.id");
     }
 
     @Test
     void the_first_failure_in_the_documented_order_is_reported() throws Exception {
-        var root = ImiloExport.example();
+        var root = ImiloExport.EXPORT.example();
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("formation")).put("codeRegion", "99");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("identifiantPE", "bad");
         assertThat(rejectionOf(root.toString()).field()).isEqualTo("jeune.identifiantPE");
@@ -98,7 +98,7 @@ class ImiloRejectionTest {
 
     @Test
     void the_excerpt_is_the_record_with_the_identifiers_and_birth_date_replaced() throws Exception {
-        Rejection rejection = rejectionOf(ImiloExport.with("structure.codeRegion", "99"));
+        Rejection rejection = rejectionOf(ImiloExport.EXPORT.with("structure.codeRegion", "99"));
         assertThat(rejection.excerpt())
                 .contains("\"jeune\":{\"idMilo\":\"***\",\"identifiantPE\":\"***\",\"dateNaissance\":\"***\"}")
                 .contains("\"codeRegion\":\"99\"", "IM-2021-000001", "SE-2021-004512");
@@ -114,7 +114,7 @@ class ImiloRejectionTest {
 
     @Test
     void swapped_birth_and_entry_dates_do_not_show_the_birth_date() throws Exception {
-        var root = ImiloExport.example();
+        var root = ImiloExport.EXPORT.example();
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("jeune")).put("dateNaissance", "2021-03-15");
         ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("formation")).put("dateDebut", BIRTH);
         Rejection rejection = rejectionOf(root.toString());

@@ -3,7 +3,8 @@ package fr.ais.ingest.ouiform;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.RecordReader;
 import fr.ais.ingest.SourceFormat;
-import fr.ais.ingest.parsing.JsonLinesReader;
+import fr.ais.ingest.parsing.LineRecordReader;
+import fr.ais.ingest.parsing.PhysicalLines;
 import fr.ais.schemas.Source;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,6 @@ import java.io.InputStream;
  * API's items, mapped by the same {@link OuiFormRecordMapper}; blank lines skipped.
  */
 public final class OuiFormFormat implements SourceFormat {
-
-    private final OuiFormRecordMapper mapper = new OuiFormRecordMapper();
 
     @Override
     public Source source() {
@@ -28,6 +27,6 @@ public final class OuiFormFormat implements SourceFormat {
 
     @Override
     public RecordReader open(InputStream in, ReadContext context) throws IOException {
-        return new JsonLinesReader(in, context, mapper::map);
+        return new LineRecordReader(new PhysicalLines(in, context), context, OuiFormRecordMapper.MAPPING);
     }
 }

@@ -8,7 +8,6 @@ import static fr.ais.ingest.parsing.FieldRules.normaliseSession;
 import static fr.ais.ingest.parsing.FieldRules.oneOf;
 import static fr.ais.ingest.parsing.FieldRules.region;
 import static fr.ais.ingest.parsing.FieldRules.required;
-import static fr.ais.ingest.parsing.FieldRules.shown;
 import static fr.ais.ingest.parsing.FieldRules.siret;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +15,9 @@ import fr.ais.ingest.Ages;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
+import fr.ais.ingest.parsing.FieldRules;
 import fr.ais.ingest.parsing.JsonRecord;
-import fr.ais.ingest.parsing.Rejections;
+import fr.ais.ingest.parsing.JsonRecordMapping;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;
@@ -26,9 +26,6 @@ import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,47 +54,27 @@ public final class OuiFormRecordMapper {
     private static final Set<String> PRESCRIBER_TYPES = Set.of("MISSION_LOCALE", "POLE_EMPLOI", "CAP_EMPLOI", "CONSEIL_REGIONAL", "OTHER");
     private static final String ISO_DATE = "yyyy-MM-dd";
 
+    /** The accept-or-reject wrapper every JSON source shares, around this source's checks. */
+    static final JsonRecordMapping MAPPING = new JsonRecordMapping("id", PERSONAL, OuiFormRecordMapper::event);
+
     /**
      * Maps one prescription given as the text of a JSON object.
      *
      * @param line the line in the export file, or the item's index in its API page
      */
     public ParsedRecord map(String jsonObject, long line, ReadContext context) {
-        JsonRecord record;
-        try {
-            record = JsonRecord.parse(jsonObject);
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null,
-                    JsonRecord.redactUnparsed(jsonObject, PERSONAL)));
-        }
-        return map(record, line, context);
+        return MAPPING.map(jsonObject, line, context);
     }
 
     /** Maps one prescription already parsed, e.g. an item of an API page. */
     public ParsedRecord map(JsonNode item, long line, ReadContext context) {
-        JsonRecord record;
-        try {
-            record = JsonRecord.of(item);
-        } catch (FieldProblem problem) {
-            String excerpt = item == null ? null : JsonRecord.redactUnparsed(item.toString(), PERSONAL);
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, null, excerpt));
-        }
-        return map(record, line, context);
-    }
-
-    private ParsedRecord map(JsonRecord record, long line, ReadContext context) {
-        String rawKey = record.keyOrNull("id");
-        String key = rawKey == null ? null : normaliseKey(rawKey);
-        try {
-            return new ParsedRecord.Accepted(line, event(record, context));
-        } catch (FieldProblem problem) {
-            return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, key, record.redacted(PERSONAL)));
-        }
+        return MAPPING.map(item, line, context);
     }
 
     private static PrescriptionEvent event(JsonRecord r, ReadContext context) throws FieldProblem {
         String sourceKey = normaliseKey(required("id", r.text("id")));
-        Instant updatedAt = instant("updatedAt", required("updatedAt", r.text("updatedAt")));
+        Instant updatedAt = FieldRules.offsetInstant("updatedAt", required("updatedAt", r.text("updatedAt")),
+                "an ISO-8601 instant");
         String status = oneOf("status", required("status", r.text("status")), STATUSES);
         String prescriberType = oneOf("prescriber.type", required("prescriber.type", r.text("prescriber.type")), PRESCRIBER_TYPES);
         String structure = r.text("prescriber.structureCode");
@@ -112,14 +89,14 @@ public final class OuiFormRecordMapper {
                     "beneficiary.peIdentifier and beneficiary.miloId are both missing or empty: at least one is required");
         }
         LocalDate birth = date("beneficiary.birthDate", required("beneficiary.birthDate", r.text("beneficiary.birthDate")),
-                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, true);
+                FieldRules.ISO_DATE, ISO_DATE, true);
         String session = normaliseSession(required("session.number", r.text("session.number")));
         String siretValue = r.text("session.providerSiret");
         String providerSiret = siretValue == null ? null : siret("session.providerSiret", siretValue);
         LocalDate entry = date("session.startDate", required("session.startDate", r.text("session.startDate")),
-                DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+                FieldRules.ISO_DATE, ISO_DATE, false);
         String endValue = r.text("session.endDate");
-        LocalDate end = endValue == null ? null : date("session.endDate", endValue, DateTimeFormatter.ISO_LOCAL_DATE, ISO_DATE, false);
+        LocalDate end = endValue == null ? null : date("session.endDate", endValue, FieldRules.ISO_DATE, ISO_DATE, false);
         String trainingRegionValue = r.text("session.regionCode");
         String trainingRegion = trainingRegionValue == null ? null : region("session.regionCode", trainingRegionValue);
         if (prescriberRegion == null && trainingRegion == null) {
@@ -168,14 +145,5 @@ public final class OuiFormRecordMapper {
             case "POLE_EMPLOI" -> Network.PE;
             default -> Network.OTHER;
         };
-    }
-
-    /** An ISO-8601 instant ({@code 2021-03-04T09:15:30Z}); an explicit offset is accepted too. */
-    static Instant instant(String field, String value) throws FieldProblem {
-        try {
-            return OffsetDateTime.parse(value, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new FieldProblem(RejectReason.BAD_DATE, field, field + " " + shown(value) + " is not an ISO-8601 instant");
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PersonId;
@@ -24,11 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 @DisplayName("SPEC §3.3 and §4: an OuiForm prescription becomes a normalised, pseudonymised event")
 class OuiFormEventMappingTest {
 
-    private static final PersonId DE = OuiFormExport.PSEUDONYMIZER.pseudonymise(IdentifierType.DE, OuiFormExport.PE_ID);
-    private static final PersonId MILO = OuiFormExport.PSEUDONYMIZER.pseudonymise(IdentifierType.MILO, OuiFormExport.MILO_ID);
+    private static final PersonId DE = ExportFixture.PSEUDONYMIZER.pseudonymise(IdentifierType.DE, OuiFormExport.PE_ID);
+    private static final PersonId MILO = ExportFixture.PSEUDONYMIZER.pseudonymise(IdentifierType.MILO, OuiFormExport.MILO_ID);
 
     private static PrescriptionEvent eventOf(String line) throws Exception {
-        ParsedRecord record = OuiFormExport.readOne(line);
+        ParsedRecord record = OuiFormExport.EXPORT.readOne(line);
         assertThat(record).isInstanceOf(ParsedRecord.Accepted.class);
         return ((ParsedRecord.Accepted) record).event();
     }
@@ -63,7 +64,7 @@ class OuiFormEventMappingTest {
     @ParameterizedTest(name = "status {0} -> live {1}")
     @CsvSource({"DRAFT, false", "SENT, true", "ACCEPTED, true", "REFUSED, false", "ENTERED, true", "CANCELLED, false"})
     void rule_2_draft_refused_and_cancelled_are_not_live(String status, boolean live) throws Exception {
-        PrescriptionEvent event = eventOf(OuiFormExport.with("status", status));
+        PrescriptionEvent event = eventOf(OuiFormExport.EXPORT.with("status", status));
         assertThat(event.getLive()).isEqualTo(live);
         assertThat(event.getStatus()).isEqualTo(status);
     }
@@ -71,31 +72,31 @@ class OuiFormEventMappingTest {
     @ParameterizedTest(name = "prescriber.type {0} -> {1}")
     @CsvSource({"MISSION_LOCALE, ML", "POLE_EMPLOI, PE", "CAP_EMPLOI, OTHER", "CONSEIL_REGIONAL, OTHER", "OTHER, OTHER"})
     void rule_6_the_prescriber_type_declares_the_network(String type, Network network) throws Exception {
-        PrescriptionEvent event = eventOf(OuiFormExport.with("prescriber.type", type));
+        PrescriptionEvent event = eventOf(OuiFormExport.EXPORT.with("prescriber.type", type));
         assertThat(event.getDeclaredNetwork()).isEqualTo(network);
         assertThat(event.getPrescriberType()).isEqualTo(type);
     }
 
     @Test
     void rule_3_the_person_carries_de_if_present_and_milo_if_present() throws Exception {
-        assertThat(eventOf(OuiFormExport.without("beneficiary.miloId")).getPersonIds()).containsExactly(DE);
-        assertThat(eventOf(OuiFormExport.with("beneficiary.peIdentifier", null)).getPersonIds()).containsExactly(MILO);
-        ObjectNode root = OuiFormExport.example();
+        assertThat(eventOf(OuiFormExport.EXPORT.without("beneficiary.miloId")).getPersonIds()).containsExactly(DE);
+        assertThat(eventOf(OuiFormExport.EXPORT.with("beneficiary.peIdentifier", null)).getPersonIds()).containsExactly(MILO);
+        ObjectNode root = OuiFormExport.EXPORT.example();
         ((ObjectNode) root.get("beneficiary")).put("peIdentifier", " 1234567a ").put("miloId", " 4410023");
         assertThat(eventOf(root.toString()).getPersonIds()).containsExactly(DE, MILO);
     }
 
     @Test
     void updated_at_may_carry_an_offset() throws Exception {
-        assertThat(eventOf(OuiFormExport.with("updatedAt", "2021-03-04T10:15:30+01:00")).getVersionTimestamp())
+        assertThat(eventOf(OuiFormExport.EXPORT.with("updatedAt", "2021-03-04T10:15:30+01:00")).getVersionTimestamp())
                 .isEqualTo(Instant.parse("2021-03-04T09:15:30Z"));
-        assertThat(eventOf(OuiFormExport.with("updatedAt", "2021-03-04T09:15:30.123456Z")).getVersionTimestamp())
+        assertThat(eventOf(OuiFormExport.EXPORT.with("updatedAt", "2021-03-04T09:15:30.123456Z")).getVersionTimestamp())
                 .isEqualTo(Instant.parse("2021-03-04T09:15:30.123456Z"));
     }
 
     @Test
     void session_number_and_key_are_normalised() throws Exception {
-        ObjectNode root = OuiFormExport.example();
+        ObjectNode root = OuiFormExport.EXPORT.example();
         root.put("id", " 7f1c2a9e-0001 ");
         ((ObjectNode) root.get("session")).put("number", "se-2021-\u00a0004512 ");
         PrescriptionEvent event = eventOf(root.toString());
@@ -106,7 +107,7 @@ class OuiFormEventMappingTest {
     @ParameterizedTest(name = "born {0}, entry 2021-03-15 -> {1}")
     @CsvSource({"1995-03-15, 26", "1995-03-16, 25", "1991-03-15, 30", "1991-03-16, 29"})
     void rule_8_age_is_in_full_years_on_the_entry_date(String birth, int age) throws Exception {
-        assertThat(eventOf(OuiFormExport.with("beneficiary.birthDate", birth)).getAgeAtEntry()).isEqualTo(age);
+        assertThat(eventOf(OuiFormExport.EXPORT.with("beneficiary.birthDate", birth)).getAgeAtEntry()).isEqualTo(age);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package fr.ais.ingest.ouiform;
 
 import static fr.ais.ingest.ouiform.OuiFormExport.EXAMPLE;
-import static fr.ais.ingest.ouiform.OuiFormExport.read;
-import static fr.ais.ingest.ouiform.OuiFormExport.readOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Rejection;
+import fr.ais.ingest.testing.ExportFixture;
+import fr.ais.ingest.testing.JsonExportFixture;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.RejectReason;
 import java.io.ByteArrayOutputStream;
@@ -33,22 +33,22 @@ class OuiFormJsonLinesSyntaxTest {
 
     @Test
     void the_spec_example_is_accepted() throws Exception {
-        assertThat(accepted(readOne(EXAMPLE)).getSourceKey()).isEqualTo("7F1C2A9E-0001");
+        assertThat(accepted(OuiFormExport.EXPORT.readOne(EXAMPLE)).getSourceKey()).isEqualTo("7F1C2A9E-0001");
     }
 
     @Test
     void blank_lines_are_skipped_but_counted_crlf_and_a_bom_are_tolerated() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        bytes.write(("\r\n" + EXAMPLE + "\r\n\t\r\n" + OuiFormExport.with("id", "second")).getBytes(StandardCharsets.UTF_8));
-        List<ParsedRecord> records = read(bytes.toByteArray());
+        bytes.write(("\r\n" + EXAMPLE + "\r\n\t\r\n" + OuiFormExport.EXPORT.with("id", "second")).getBytes(StandardCharsets.UTF_8));
+        List<ParsedRecord> records = OuiFormExport.EXPORT.read(bytes.toByteArray());
         assertThat(records).extracting(ParsedRecord::line).containsExactly(2L, 4L);
         assertThat(records).allSatisfy(r -> assertThat(r).isInstanceOf(ParsedRecord.Accepted.class));
     }
 
     @Test
     void utf8_text_is_read_as_such() throws Exception {
-        assertThat(accepted(readOne(OuiFormExport.with("prescriber.structureCode", "Région Pays-de-la-Loire"))).getStructureCode())
+        assertThat(accepted(OuiFormExport.EXPORT.readOne(OuiFormExport.EXPORT.with("prescriber.structureCode", "Région Pays-de-la-Loire"))).getStructureCode())
                 .isEqualTo("Région Pays-de-la-Loire");
     }
 
@@ -56,18 +56,18 @@ class OuiFormJsonLinesSyntaxTest {
     @ValueSource(strings = {"prescriber.structureCode", "prescriber.regionCode", "session.providerSiret", "session.endDate",
             "session.regionCode", "beneficiary.peIdentifier", "beneficiary.miloId"})
     void optional_fields_may_be_null_absent_or_empty(String path) throws Exception {
-        for (String line : List.of(OuiFormExport.with(path, null), OuiFormExport.without(path), OuiFormExport.with(path, ""),
-                OuiFormExport.with(path, " "))) {
-            accepted(readOne(line));
+        for (String line : List.of(OuiFormExport.EXPORT.with(path, null), OuiFormExport.EXPORT.without(path), OuiFormExport.EXPORT.with(path, ""),
+                OuiFormExport.EXPORT.with(path, " "))) {
+            accepted(OuiFormExport.EXPORT.readOne(line));
         }
     }
 
     @Test
     void absent_optional_fields_are_absent_on_the_event() throws Exception {
-        ObjectNode root = OuiFormExport.example();
+        ObjectNode root = OuiFormExport.EXPORT.example();
         ((ObjectNode) root.get("prescriber")).remove(List.of("structureCode", "regionCode"));
         ((ObjectNode) root.get("session")).putNull("providerSiret").put("endDate", "");
-        PrescriptionEvent event = accepted(readOne(root.toString()));
+        PrescriptionEvent event = accepted(OuiFormExport.EXPORT.readOne(root.toString()));
         assertThat(event.getStructureCode()).isNull();
         assertThat(event.getPrescriberRegion()).isNull();
         assertThat(event.getProviderSiret()).isNull();
@@ -78,7 +78,7 @@ class OuiFormJsonLinesSyntaxTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"not json", "{\"id\":", "[{}]", "42", "{\"id\":\"a\"} {\"id\":\"b\"}", "{\"id\":\"a\",\"id\":\"b\"}"})
     void a_line_that_is_not_one_json_object_is_a_parse_error(String line) throws Exception {
-        Rejection rejection = rejected(readOne(line));
+        Rejection rejection = rejected(OuiFormExport.EXPORT.readOne(line));
         assertThat(rejection.reason()).isEqualTo(RejectReason.PARSE_ERROR);
         assertThat(rejection.field()).isNull();
         assertThat(rejection.message()).contains(OuiFormExport.FILE + " line 1");
@@ -86,17 +86,17 @@ class OuiFormJsonLinesSyntaxTest {
 
     @Test
     void a_value_of_the_wrong_json_type_is_a_parse_error_on_that_field() throws Exception {
-        Rejection number = rejected(readOne(OuiFormExport.with("session.regionCode", 52)));
+        Rejection number = rejected(OuiFormExport.EXPORT.readOne(OuiFormExport.EXPORT.with("session.regionCode", 52)));
         assertThat(number.reason()).isEqualTo(RejectReason.PARSE_ERROR);
         assertThat(number.field()).isEqualTo("session.regionCode");
         assertThat(number.sourceKey()).isEqualTo("7F1C2A9E-0001");
 
-        Rejection array = rejected(readOne(OuiFormExport.with("beneficiary", OuiFormExport.JSON.createArrayNode().add("1234567A"))));
+        Rejection array = rejected(OuiFormExport.EXPORT.readOne(OuiFormExport.EXPORT.with("beneficiary", JsonExportFixture.JSON.createArrayNode().add("1234567A"))));
         assertThat(array.reason()).isEqualTo(RejectReason.PARSE_ERROR);
         assertThat(array.field()).isEqualTo("beneficiary");
         assertThat(array.excerpt()).doesNotContain("1234567A");
 
-        Rejection bool = rejected(readOne(OuiFormExport.with("status", true)));
+        Rejection bool = rejected(OuiFormExport.EXPORT.readOne(OuiFormExport.EXPORT.with("status", true)));
         assertThat(bool.field()).isEqualTo("status");
     }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OuiFormRejectionTest {
 
     private static Rejection rejectionOf(String line) throws Exception {
-        ParsedRecord record = OuiFormExport.readOne(line);
+        ParsedRecord record = OuiFormExport.EXPORT.readOne(line);
         assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
         return ((ParsedRecord.Rejected) record).rejection();
     }
@@ -48,7 +48,7 @@ class OuiFormRejectionTest {
             "session.endDate| 2021-06-31     | BAD_DATE",
             "session.regionCode| 7           | BAD_REGION"})
     void each_failed_check_is_rejected_with_its_reason_and_field(String path, String value, RejectReason reason) throws Exception {
-        Rejection rejection = rejectionOf(OuiFormExport.with(path, value == null ? "" : value));
+        Rejection rejection = rejectionOf(OuiFormExport.EXPORT.with(path, value == null ? "" : value));
         assertThat(rejection.reason()).isEqualTo(reason);
         assertThat(rejection.field()).isEqualTo(path);
         assertThat(rejection.sourceKey()).isEqualTo("7F1C2A9E-0001");
@@ -66,7 +66,7 @@ class OuiFormRejectionTest {
     @ValueSource(strings = {"id", "updatedAt", "status", "prescriber.type", "beneficiary.birthDate", "session.number",
             "session.startDate"})
     void a_required_field_absent_or_null_is_missing(String path) throws Exception {
-        for (String line : new String[] {OuiFormExport.without(path), OuiFormExport.with(path, null)}) {
+        for (String line : new String[] {OuiFormExport.EXPORT.without(path), OuiFormExport.EXPORT.with(path, null)}) {
             Rejection rejection = rejectionOf(line);
             assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_FIELD);
             assertThat(rejection.field()).isEqualTo(path);
@@ -75,7 +75,7 @@ class OuiFormRejectionTest {
 
     @Test
     void at_least_one_of_pe_identifier_and_milo_id_is_required() throws Exception {
-        ObjectNode root = OuiFormExport.example();
+        ObjectNode root = OuiFormExport.EXPORT.example();
         ((ObjectNode) root.get("beneficiary")).putNull("peIdentifier").put("miloId", " ");
         Rejection rejection = rejectionOf(root.toString());
         assertThat(rejection.reason()).isEqualTo(RejectReason.MISSING_FIELD);
@@ -85,7 +85,7 @@ class OuiFormRejectionTest {
 
     @Test
     void at_least_one_of_the_two_region_codes_is_required() throws Exception {
-        ObjectNode root = OuiFormExport.example();
+        ObjectNode root = OuiFormExport.EXPORT.example();
         ((ObjectNode) root.get("prescriber")).remove("regionCode");
         ((ObjectNode) root.get("session")).put("regionCode", "");
         Rejection rejection = rejectionOf(root.toString());
@@ -96,7 +96,7 @@ class OuiFormRejectionTest {
 
     @Test
     void the_first_failure_in_the_documented_order_is_reported() throws Exception {
-        ObjectNode root = OuiFormExport.example();
+        ObjectNode root = OuiFormExport.EXPORT.example();
         ((ObjectNode) root.get("session")).put("startDate", "bad");
         ((ObjectNode) root.get("prescriber")).put("regionCode", "99");
         assertThat(rejectionOf(root.toString()).field()).isEqualTo("prescriber.regionCode");
@@ -122,7 +122,7 @@ class OuiFormRejectionTest {
 
     @Test
     void redaction_also_covers_personal_values_of_the_wrong_type() throws Exception {
-        ObjectNode root = OuiFormExport.example();
+        ObjectNode root = OuiFormExport.EXPORT.example();
         ((ObjectNode) root.get("beneficiary")).put("miloId", 4410023).put("birthDate", 20030517);
         Rejection rejection = rejectionOf(root.toString());
         assertThat(rejection.reason()).isEqualTo(RejectReason.PARSE_ERROR);

@@ -15,7 +15,8 @@ import fr.ais.ingest.Ages;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.parsing.FieldProblem;
-import fr.ais.ingest.parsing.PhysicalLines;
+import fr.ais.ingest.parsing.FieldRules;
+import fr.ais.ingest.parsing.LineRecordReader;
 import fr.ais.ingest.parsing.Rejections;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
@@ -29,7 +30,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Set;
 
@@ -38,12 +38,11 @@ import java.util.Set;
  * (SPEC §3.1), each one fully (presence, then format), then the birth date against the entry date;
  * the first failure is the rejection.
  */
-final class PeRecordMapper {
+final class PeRecordMapper implements LineRecordReader.LineMapper {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE = FieldRules.FRENCH_DATE;
+    private static final DateTimeFormatter DATE_TIME = FieldRules.FRENCH_DATE_TIME;
     private static final Set<String> MOVEMENTS = Set.of("CREATION", "MODIFICATION", "ANNULATION");
     private static final Set<String> PRESCRIBER_TYPES = Set.of("PE", "ML", "CAP_EMPLOI", "AUTRE");
     private static final Set<String> FINANCERS = Set.of("REGION", "POLE_EMPLOI", "ETAT", "OPCO", "AUTRE");
@@ -51,54 +50,57 @@ final class PeRecordMapper {
     private static final int IDENTIFIER = 3;
     private static final int BIRTH_DATE = 4;
 
-    private final ReadContext context;
+    /** Stateless: one instance reads every file. */
+    static final PeRecordMapper MAPPER = new PeRecordMapper();
 
-    PeRecordMapper(ReadContext context) {
-        this.context = context;
+    private PeRecordMapper() {
     }
 
-    ParsedRecord map(PhysicalLines.Line line) {
-        if (line.tooLong()) {
-            return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
-                    "line longer than " + PhysicalLines.DEFAULT_MAX_CHARS + " characters"), null, Rejections.maskUnparsed(line.text()));
-        }
+    @Override
+    public ParsedRecord map(String text, long line, ReadContext context) {
         List<SemicolonLine.Field> fields;
         try {
-            fields = SemicolonLine.split(line.text());
+            fields = SemicolonLine.split(text);
         } catch (SemicolonLine.SyntaxException e) {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null, "bad quoting: " + e.getMessage()),
-                    null, Rejections.maskUnparsed(line.text()));
+                    null, Rejections.maskUnparsed(text), context);
         }
         // the first field is probably id_ais, but on a malformed line it could be anything: a rejection drops a key
         // that looks like an identifier or a date (Rejections.of)
-        String key = fields.get(0).value().isEmpty() ? null : normaliseKey(fields.get(0).value());
+        String key = keyOf(fields);
         if (fields.size() != PeFormat.COLUMNS.size()) {
             return rejected(line, new FieldProblem(RejectReason.PARSE_ERROR, null,
-                    "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(line.text()));
+                    "found " + fields.size() + " fields, expected " + PeFormat.COLUMNS.size()), key, Rejections.maskUnparsed(text),
+                    context);
         }
         try {
-            return new ParsedRecord.Accepted(line.number(), event(fields));
+            return new ParsedRecord.Accepted(line, event(fields, context));
         } catch (FieldProblem problem) {
-            return rejected(line, problem, key, redacted(line.text(), fields));
+            return rejected(line, problem, key, redacted(text, fields), context);
         }
     }
 
-    private PrescriptionEvent event(List<SemicolonLine.Field> fields) throws FieldProblem {
-        String[] v = fields.stream().map(f -> f.value().isEmpty() ? null : f.value()).toArray(String[]::new);
-        String sourceKey = normaliseKey(required("id_ais", v[0]));
-        String movement = oneOf("type_mouvement", required("type_mouvement", v[1]), MOVEMENTS);
-        Instant movedAt = parisInstant(required("date_mouvement", v[2]));
-        String jobSeeker = jobSeekerId("identifiant_de", required("identifiant_de", v[3]));
-        LocalDate birth = date("date_naissance", required("date_naissance", v[4]), DATE, "dd/MM/yyyy", true);
-        String session = normaliseSession(required("numero_session", v[5]));
-        String providerSiret = v[6] == null ? null : siret("siret_organisme", v[6]);
-        LocalDate entry = date("date_entree", required("date_entree", v[7]), DATE, "dd/MM/yyyy", false);
-        LocalDate end = v[8] == null ? null : date("date_fin", v[8], DATE, "dd/MM/yyyy", false);
-        String trainingRegion = region("code_region_formation", required("code_region_formation", v[9]));
-        String structure = v[10];
-        String prescriberType = v[11] == null ? null : oneOf("type_prescripteur", v[11], PRESCRIBER_TYPES);
-        String prescriberRegion = v[12] == null ? null : region("code_region_prescripteur", v[12]);
-        String financer = v[13] == null ? null : oneOf("financeur", v[13], FINANCERS);
+    private static PrescriptionEvent event(List<SemicolonLine.Field> fields, ReadContext context) throws FieldProblem {
+        Values v = new Values(fields);
+        String sourceKey = normaliseKey(required("id_ais", v.get(0)));
+        String movement = oneOf("type_mouvement", required("type_mouvement", v.get(1)), MOVEMENTS);
+        Instant movedAt = parisInstant(required("date_mouvement", v.get(2)));
+        String jobSeeker = jobSeekerId("identifiant_de", required("identifiant_de", v.get(3)));
+        LocalDate birth = date("date_naissance", required("date_naissance", v.get(4)), DATE, "dd/MM/yyyy", true);
+        String session = normaliseSession(required("numero_session", v.get(5)));
+        String siretValue = v.get(6);
+        String providerSiret = siretValue == null ? null : siret("siret_organisme", siretValue);
+        LocalDate entry = date("date_entree", required("date_entree", v.get(7)), DATE, "dd/MM/yyyy", false);
+        String endValue = v.get(8);
+        LocalDate end = endValue == null ? null : date("date_fin", endValue, DATE, "dd/MM/yyyy", false);
+        String trainingRegion = region("code_region_formation", required("code_region_formation", v.get(9)));
+        String structure = v.get(10);
+        String typeValue = v.get(11);
+        String prescriberType = typeValue == null ? null : oneOf("type_prescripteur", typeValue, PRESCRIBER_TYPES);
+        String regionValue = v.get(12);
+        String prescriberRegion = regionValue == null ? null : region("code_region_prescripteur", regionValue);
+        String financerValue = v.get(13);
+        String financer = financerValue == null ? null : oneOf("financeur", financerValue, FINANCERS);
         birthBeforeEntry("date_naissance", birth, "date_entree", entry);
 
         return PrescriptionEvent.newBuilder()
@@ -125,6 +127,63 @@ final class PeRecordMapper {
                 .setSourceEventId(null)
                 .setOrigin(context.origin())
                 .build();
+    }
+
+    @Override
+    public String excerpt(String text) {
+        try {
+            List<SemicolonLine.Field> fields = SemicolonLine.split(text);
+            if (fields.size() == PeFormat.COLUMNS.size()) {
+                return redacted(text, fields);
+            }
+        } catch (SemicolonLine.SyntaxException e) {
+            // masked by shape below
+        }
+        return Rejections.maskUnparsed(text);
+    }
+
+    @Override
+    public String keyOf(String text) {
+        try {
+            return keyOf(SemicolonLine.split(text));
+        } catch (SemicolonLine.SyntaxException e) {
+            return null;
+        }
+    }
+
+    private static String keyOf(List<SemicolonLine.Field> fields) {
+        String first = fields.get(0).value();
+        return first.isEmpty() || !FieldRules.isPlain(first) ? null : normaliseKey(first);
+    }
+
+    @Override
+    public String fieldAt(String text, int at) {
+        try {
+            List<SemicolonLine.Field> fields = SemicolonLine.split(text);
+            if (fields.size() != PeFormat.COLUMNS.size()) {
+                return null;
+            }
+            for (int i = 0; i < fields.size(); i++) {
+                if (at >= fields.get(i).start() && at < fields.get(i).end()) {
+                    return PeFormat.COLUMNS.get(i);
+                }
+            }
+        } catch (SemicolonLine.SyntaxException e) {
+            // the line cannot be split: no field
+        }
+        return null;
+    }
+
+    /**
+     * The values of a line, each checked for control characters when it is read, so that the first failure in column
+     * order is the one reported; an empty value is absent.
+     */
+    private record Values(List<SemicolonLine.Field> fields) {
+
+        String get(int column) throws FieldProblem {
+            String value = FieldRules.plainText(PeFormat.COLUMNS.get(column), fields.get(column).value());
+            return value.isEmpty() ? null : value;
+        }
     }
 
     /** Rule 6 for PE: ML → ML, PE → PE, CAP_EMPLOI and AUTRE → OTHER, empty → no declaration. */
@@ -166,7 +225,8 @@ final class PeRecordMapper {
         return Rejections.maskValues(redacted, List.of(identifier.value(), birth.value()));
     }
 
-    private ParsedRecord rejected(PhysicalLines.Line line, FieldProblem problem, String sourceKey, String excerpt) {
-        return new ParsedRecord.Rejected(line.number(), Rejections.of(problem, context.origin(), line.number(), sourceKey, excerpt));
+    private static ParsedRecord rejected(long line, FieldProblem problem, String sourceKey, String excerpt,
+            ReadContext context) {
+        return new ParsedRecord.Rejected(line, Rejections.of(problem, context.origin(), line, sourceKey, excerpt));
     }
 }

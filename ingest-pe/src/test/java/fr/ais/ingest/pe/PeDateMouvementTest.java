@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PeDateMouvementTest {
 
     private static Instant versionOf(String dateMouvement) throws Exception {
-        ParsedRecord record = PeExport.readOne(PeExport.with("date_mouvement", dateMouvement));
+        ParsedRecord record = PeExport.EXPORT.readOne(PeExport.withColumn("date_mouvement", dateMouvement));
         assertThat(record).isInstanceOf(ParsedRecord.Accepted.class);
         return ((ParsedRecord.Accepted) record).event().getVersionTimestamp();
     }
@@ -45,7 +45,7 @@ class PeDateMouvementTest {
     @ParameterizedTest
     @CsvSource({"2021-03-04T10:15:30", "04/03/2021", "31/02/2021 10:00:00", "04/03/2021 24:00:00", "4/3/2021 10:15:30"})
     void anything_else_is_a_bad_date(String value) throws Exception {
-        ParsedRecord record = PeExport.readOne(PeExport.with("date_mouvement", value));
+        ParsedRecord record = PeExport.EXPORT.readOne(PeExport.withColumn("date_mouvement", value));
         var rejection = ((ParsedRecord.Rejected) record).rejection();
         assertThat(rejection.reason()).isEqualTo(RejectReason.BAD_DATE);
         assertThat(rejection.field()).isEqualTo("date_mouvement");

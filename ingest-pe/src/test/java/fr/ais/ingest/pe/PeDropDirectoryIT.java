@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.FileIngestion;
+import fr.ais.ingest.testing.CapturedLogs;
+import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
 import fr.ais.platform.topics.TopicCatalogue;
@@ -46,7 +48,7 @@ class PeDropDirectoryIT {
 
         try (DropDirectoryService service = DropDirectoryService.start(dir,
                 file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), StandardCharsets.UTF_8,
-                        PeExport.PSEUDONYMIZER), false, done -> { }),
+                        ExportFixture.PSEUDONYMIZER), false, done -> { }),
                 new DropDirectoryService.Listener() { },
                 new DropDirectoryService.Settings(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(10)))) {
             // written aside then renamed, as an upload should be
@@ -72,5 +74,46 @@ class PeDropDirectoryIT {
                 (key, event) -> published.add(event.getOrigin() + " " + event.getSourceKey()));
         assertThat(published).containsExactlyInAnyOrder("ais-2021-03.csv AIS-000001", "ais-2021-03.csv AIS-000002",
                 "ais-2021-03.csv AIS-000003", "ais-2021-03.csv AIS-000004", "ais-2021-03.csv AIS-000005");
+    }
+
+    /**
+     * A PE file without its header row is refused whole: neither the reason file, the listener's error nor any log
+     * line quotes its first record (job-seeker identifier, birth date), whatever the failure.
+     */
+    @Test
+    void a_file_without_its_header_row_is_refused_and_no_reason_or_log_line_quotes_its_first_record(TestStack stack)
+            throws Exception {
+        TopicCatalogue topics = stack.newCatalogue();
+        FileIngestion ingestion = new FileIngestion(new PeFormat(), topics, stack.serdes(), stack.clientProperties(),
+                100, Clock.systemUTC());
+        List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> logs;
+        try (CapturedLogs captured = new CapturedLogs();
+             DropDirectoryService service = DropDirectoryService.start(dir,
+                     file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), StandardCharsets.UTF_8,
+                             ExportFixture.PSEUDONYMIZER), false, done -> { }),
+                     new DropDirectoryService.Listener() {
+                         @Override
+                         public void failed(Path file, Exception error, Path movedTo) {
+                             errors.add(error.getMessage());
+                         }
+                     },
+                     new DropDirectoryService.Settings(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(10)))) {
+            Files.write(dir.resolve("no-header.csv.part"), List.of(PeExport.line(PeExport.validRow())), StandardCharsets.UTF_8);
+            Files.move(dir.resolve("no-header.csv.part"), dir.resolve("no-header.csv"));
+            await().atMost(Duration.ofMinutes(1))
+                    .untilAsserted(() -> assertThat(dir.resolve("failed/no-header.csv.reason.txt")).exists());
+            logs = captured.lines();
+        }
+
+        String reason = Files.readString(dir.resolve("failed/no-header.csv.reason.txt"));
+        assertThat(reason).contains("no-header.csv: line 1 is not the header", "is the header row missing?");
+        assertThat(errors).singleElement().asString().contains("is the header row missing?");
+        assertThat(logs).anyMatch(line -> line.contains("no-header.csv is unusable"));
+        for (String personal : List.of(PeExport.RAW_ID, PeExport.BIRTH)) {
+            assertThat(reason).doesNotContain(personal);
+            assertThat(errors).noneMatch(e -> e.contains(personal));
+            assertThat(logs).noneMatch(line -> line.contains(personal));
+        }
     }
 }

@@ -1,12 +1,13 @@
 package fr.ais.ingest.pe;
 
-import static fr.ais.ingest.pe.PeExport.readOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.ais.ingest.ParsedRecord;
+import fr.ais.ingest.testing.ExportFixture;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PeEventMappingTest {
 
     private static PrescriptionEvent eventOf(String line) throws Exception {
-        ParsedRecord record = readOne(line);
+        ParsedRecord record = PeExport.EXPORT.readOne(line);
         assertThat(record).isInstanceOf(ParsedRecord.Accepted.class);
         return ((ParsedRecord.Accepted) record).event();
     }
@@ -41,7 +42,7 @@ class PeEventMappingTest {
         assertThat(event.getMovementType()).isEqualTo("CREATION");
         assertThat(event.getStatus()).isNull();
         assertThat(event.getSessionNumber()).isEqualTo("SE-2021-004512");
-        assertThat(event.getPersonIds()).containsExactly(PeExport.PSEUDONYMIZER.pseudonymise(IdentifierType.DE, "1234567A"));
+        assertThat(event.getPersonIds()).containsExactly(ExportFixture.PSEUDONYMIZER.pseudonymise(IdentifierType.DE, "1234567A"));
         assertThat(event.getEntryDate()).isEqualTo(LocalDate.of(2021, 3, 15));
         assertThat(event.getEndDate()).isEqualTo(LocalDate.of(2021, 6, 30));
         assertThat(event.getAgeAtEntry()).isEqualTo(17);
@@ -60,7 +61,7 @@ class PeEventMappingTest {
     @ParameterizedTest(name = "type_mouvement {0} -> live {1}")
     @CsvSource({"CREATION, true", "MODIFICATION, true", "ANNULATION, false"})
     void rule_2_an_annulation_is_not_live(String movement, boolean live) throws Exception {
-        PrescriptionEvent event = eventOf(PeExport.with("type_mouvement", movement));
+        PrescriptionEvent event = eventOf(PeExport.withColumn("type_mouvement", movement));
         assertThat(event.getLive()).isEqualTo(live);
         assertThat(event.getMovementType()).isEqualTo(movement);
     }
@@ -68,7 +69,7 @@ class PeEventMappingTest {
     @ParameterizedTest(name = "type_prescripteur ''{0}'' -> {1}")
     @CsvSource({"ML, ML", "PE, PE", "CAP_EMPLOI, OTHER", "AUTRE, OTHER"})
     void rule_6_type_prescripteur_declares_the_network(String type, Network network) throws Exception {
-        PrescriptionEvent event = eventOf(PeExport.with("type_prescripteur", type));
+        PrescriptionEvent event = eventOf(PeExport.withColumn("type_prescripteur", type));
         assertThat(event.getDeclaredNetwork()).isEqualTo(network);
         assertThat(event.getPrescriberType()).isEqualTo(type);
         assertThat(event.getPePrescriberNotFilled()).isFalse();
@@ -76,7 +77,7 @@ class PeEventMappingTest {
 
     @Test
     void rule_6_an_empty_type_prescripteur_declares_nothing_and_is_flagged_not_filled() throws Exception {
-        PrescriptionEvent event = eventOf(PeExport.with("type_prescripteur", ""));
+        PrescriptionEvent event = eventOf(PeExport.withColumn("type_prescripteur", ""));
         assertThat(event.getDeclaredNetwork()).isNull();
         assertThat(event.getPrescriberType()).isNull();
         assertThat(event.getPePrescriberNotFilled()).isTrue();
@@ -84,8 +85,8 @@ class PeEventMappingTest {
 
     @Test
     void rule_3_identifiers_are_compared_after_trim_and_upper_case() throws Exception {
-        PrescriptionEvent upper = eventOf(PeExport.with("identifiant_de", "1234567A"));
-        PrescriptionEvent lower = eventOf(PeExport.with("identifiant_de", "  1234567a "));
+        PrescriptionEvent upper = eventOf(PeExport.withColumn("identifiant_de", "1234567A"));
+        PrescriptionEvent lower = eventOf(PeExport.withColumn("identifiant_de", "  1234567a "));
         assertThat(lower.getPersonIds()).isEqualTo(upper.getPersonIds());
         assertThat(upper.getPersonIds().get(0).getType()).isEqualTo(IdentifierType.DE);
         assertThat(upper.getPersonIds().get(0).getPseudonym()).matches("[0-9a-f]{64}");
@@ -94,11 +95,21 @@ class PeEventMappingTest {
     @Test
     void a_session_number_loses_all_white_space_and_is_upper_cased_and_the_key_is_upper_cased() throws Exception {
         Map<String, String> row = PeExport.validRow();
-        row.put("numero_session", " se - 2021\t004512\u0000 "); // NUL too: the session grouping's key separator
+        row.put("numero_session", " se - 2021\t004512\u00a0 ");
         row.put("id_ais", " ais-7 ");
         PrescriptionEvent event = eventOf(PeExport.line(row));
         assertThat(event.getSessionNumber()).isEqualTo("SE-2021004512");
         assertThat(event.getSourceKey()).isEqualTo("AIS-7");
+    }
+
+    @Test
+    void a_session_number_holding_nul_is_rejected_so_no_session_reaches_the_grouping_with_its_key_separator() throws Exception {
+        Map<String, String> row = PeExport.validRow();
+        row.put("numero_session", " se - 2021\t004512\u0000 ");
+        ParsedRecord record = PeExport.EXPORT.readOne(PeExport.line(row));
+        assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
+        assertThat(((ParsedRecord.Rejected) record).rejection().reason()).isEqualTo(RejectReason.CONTROL_CHARACTER);
+        assertThat(((ParsedRecord.Rejected) record).rejection().field()).isEqualTo("numero_session");
     }
 
     @ParameterizedTest(name = "born {0}, entry 15/03/2021 -> {1}")
@@ -109,7 +120,7 @@ class PeEventMappingTest {
             "29/02/2004, 17",
             "15/03/2020, 1"})
     void rule_8_age_is_in_full_years_on_the_entry_date(String birth, int age) throws Exception {
-        assertThat(eventOf(PeExport.with("date_naissance", birth)).getAgeAtEntry()).isEqualTo(age);
+        assertThat(eventOf(PeExport.withColumn("date_naissance", birth)).getAgeAtEntry()).isEqualTo(age);
     }
 
     @Test

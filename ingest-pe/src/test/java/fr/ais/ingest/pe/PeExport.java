@@ -1,28 +1,23 @@
 package fr.ais.ingest.pe;
 
-import fr.ais.ingest.ParsedRecord;
-import fr.ais.ingest.Pseudonymizer;
-import fr.ais.ingest.ReadContext;
-import fr.ais.ingest.RecordReader;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
+import fr.ais.ingest.testing.ExportFixture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Test fixture: PE exports built from a valid row whose columns a test overrides. */
-final class PeExport {
+/** The PE export of the tests: a valid row whose columns a test overrides (SPEC §3.1). */
+final class PeExport extends ExportFixture {
 
     static final String FILE = "ais-2021-03.csv";
     static final String HEADER = String.join(";", PeFormat.COLUMNS);
     static final String RAW_ID = "1234567A";
     static final String BIRTH = "17/05/2003";
-    static final Pseudonymizer PSEUDONYMIZER = new Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8));
+
+    static final PeExport EXPORT = new PeExport();
 
     private PeExport() {
+        super(new PeFormat(), FILE);
     }
 
     static Map<String, String> validRow() {
@@ -48,40 +43,69 @@ final class PeExport {
         return String.join(";", row.values());
     }
 
-    static String with(String column, String value) {
+    /** The valid row with {@code column} set to {@code value} (null: empty). */
+    static String withColumn(String column, String value) {
         Map<String, String> row = validRow();
         if (!row.containsKey(column)) {
             throw new IllegalArgumentException(column);
         }
-        row.put(column, value);
+        row.put(column, value == null ? "" : value);
         return line(row);
     }
 
-    static ReadContext context(Charset charset) {
-        return new ReadContext(FILE, charset, PSEUDONYMIZER);
+    @Override
+    public List<String> header() {
+        return List.of(HEADER);
     }
 
-    /** Reads the whole export (header first) as UTF-8. */
-    static List<ParsedRecord> read(String... lines) throws IOException {
-        return read(String.join("\n", lines).getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+    @Override
+    public String valid() {
+        return line(validRow());
     }
 
-    static List<ParsedRecord> read(byte[] bytes, Charset charset) throws IOException {
-        List<ParsedRecord> records = new ArrayList<>();
-        try (RecordReader reader = new PeFormat().open(new ByteArrayInputStream(bytes), context(charset))) {
-            ParsedRecord record;
-            while ((record = reader.next()) != null) {
-                records.add(record);
-            }
+    @Override
+    public String with(String column, String value) {
+        return withColumn(column, value);
+    }
+
+    @Override
+    public String key() {
+        return "AIS-000001";
+    }
+
+    @Override
+    public String withKey(String key) {
+        return withColumn("id_ais", key);
+    }
+
+    @Override
+    public Map<String, String> fields() {
+        return validRow();
+    }
+
+    @Override
+    public List<String> dateFields() {
+        return List.of("date_mouvement", "date_naissance", "date_entree", "date_fin");
+    }
+
+    @Override
+    public List<String> personalFields() {
+        return List.of("identifiant_de", "date_naissance");
+    }
+
+    @Override
+    public String freeTextField() {
+        return "code_structure_prescripteur";
+    }
+
+    @Override
+    public List<String> personalValuesOf(String rawLine) {
+        List<String> values = new ArrayList<>();
+        String[] fields = rawLine.split(";", -1);
+        if (fields.length > 4) {
+            values.add(fields[3].replace("\"", "").trim());
+            values.add(fields[4].replace("\"", "").trim());
         }
-        return records;
-    }
-
-    static ParsedRecord readOne(String line) throws IOException {
-        List<ParsedRecord> records = read(HEADER, line);
-        if (records.size() != 1) {
-            throw new AssertionError("expected one record, got " + records);
-        }
-        return records.get(0);
+        return values;
     }
 }

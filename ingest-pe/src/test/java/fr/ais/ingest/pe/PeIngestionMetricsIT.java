@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(LocalStackExtension.class)
 class PeIngestionMetricsIT {
 
+    private static final String LATIN_1_E = "~E9~";
     private static final Instant NOW = Instant.parse("2021-04-01T06:00:00Z");
 
     /** One bad row per rejection reason, as the rejection tests plant them. */
@@ -46,7 +47,10 @@ class PeIngestionMetricsIT {
             RejectReason.BIRTH_NOT_BEFORE_ENTRY, new String[] {"date_naissance", "17/05/2021"},
             RejectReason.VALUE_OUTSIDE_LIST, new String[] {"financeur", "DEPARTEMENT"},
             RejectReason.BAD_IDENTIFIER_FORMAT, new String[] {"identifiant_de", "123456A"},
-            RejectReason.BAD_REGION, new String[] {"code_region_formation", "99"});
+            RejectReason.BAD_REGION, new String[] {"code_region_formation", "99"},
+            RejectReason.CONTROL_CHARACTER, new String[] {"numero_session", "SE-2021-004512\u0000"},
+            // replaced by a byte that is not UTF-8 (Latin-1's é) when the file is written
+            RejectReason.UNDECODABLE_BYTES, new String[] {"code_structure_prescripteur", "Cr" + LATIN_1_E + "teil"});
 
     @TempDir
     Path dir;
@@ -79,16 +83,17 @@ class PeIngestionMetricsIT {
         }
         lines.add(row(++id, null, null));
         Path file = dir.resolve(PeExport.FILE);
-        Files.write(file, lines, StandardCharsets.UTF_8);
+        byte[] bytes = String.join("\n", lines).replace(LATIN_1_E, "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, bytes);
         Set<RejectReason> planted = EnumSet.noneOf(RejectReason.class);
-        for (ParsedRecord r : PeExport.read(lines.toArray(String[]::new))) {
+        for (ParsedRecord r : PeExport.EXPORT.read(bytes, StandardCharsets.UTF_8)) {
             if (r instanceof ParsedRecord.Rejected rejected) {
                 assertThat(planted.add(rejected.rejection().reason())).as("one rejection per reason").isTrue();
             }
         }
         assertThat(planted).as("the file plants every reason").containsExactlyInAnyOrder(RejectReason.values());
 
-        IngestSummary summary = ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+        IngestSummary summary = ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { });
 
         assertThat(summary.read()).isEqualTo(lines.size() - 1);
         assertThat(summary.rejected()).isEqualTo(RejectReason.values().length);
@@ -103,7 +108,7 @@ class PeIngestionMetricsIT {
         assertThat(gauge(IngestMetrics.LAST_SUCCESS)).isEqualTo(NOW.getEpochSecond());
 
         // a file already ingested publishes nothing: nothing more is counted
-        IngestSummary again = ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+        IngestSummary again = ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { });
         assertThat(again.alreadyComplete()).isTrue();
         assertThat(counter(IngestMetrics.RECORDS_READ)).isEqualTo(summary.read());
         assertThat(counter(IngestMetrics.BYTES_READ)).isEqualTo(Files.size(file));
@@ -120,7 +125,7 @@ class PeIngestionMetricsIT {
         FileIngestion plain = ingestion().withoutTransactions();
         assertThat(plain.transactional()).isFalse();
 
-        IngestSummary summary = plain.ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { });
+        IngestSummary summary = plain.ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { });
 
         assertThat(summary.read()).isEqualTo(7);
         assertThat(summary.rejected()).isEqualTo(1);
@@ -133,7 +138,7 @@ class PeIngestionMetricsIT {
                 (key, event) -> keys.add(event.getSourceKey()));
         assertThat(keys).hasSize(6).doesNotHaveDuplicates();
         // its checkpoint is complete: the file is known as ingested
-        assertThat(ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { })
+        assertThat(ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { })
                 .alreadyComplete()).isTrue();
     }
 
@@ -142,7 +147,7 @@ class PeIngestionMetricsIT {
         Path file = dir.resolve("wrong-header.csv");
         Files.write(file, List.of("id;type", row(1, null, null)), StandardCharsets.UTF_8);
 
-        assertThatThrownBy(() -> ingestion().ingest(file, PeExport.context(StandardCharsets.UTF_8), false, done -> { }))
+        assertThatThrownBy(() -> ingestion().ingest(file, PeExport.EXPORT.context(StandardCharsets.UTF_8), false, done -> { }))
                 .isInstanceOf(InputFormatException.class);
 
         assertThat(counter(IngestMetrics.RECORDS_READ)).isZero();

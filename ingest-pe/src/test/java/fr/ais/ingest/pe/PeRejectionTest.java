@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PeRejectionTest {
 
     private static Rejection rejectionOf(String line) throws Exception {
-        ParsedRecord record = PeExport.readOne(line);
+        ParsedRecord record = PeExport.EXPORT.readOne(line);
         assertThat(record).isInstanceOf(ParsedRecord.Rejected.class);
         assertThat(record.line()).isEqualTo(2);
         return ((ParsedRecord.Rejected) record).rejection();
@@ -52,7 +52,7 @@ class PeRejectionTest {
             "code_region_prescripteur| 05  | BAD_REGION",
             "financeur| DEPARTEMENT        | VALUE_OUTSIDE_LIST"})
     void each_failed_check_is_rejected_with_its_reason_and_field(String column, String value, RejectReason reason) throws Exception {
-        Rejection rejection = rejectionOf(PeExport.with(column, value == null ? "" : value));
+        Rejection rejection = rejectionOf(PeExport.withColumn(column, value == null ? "" : value));
         assertThat(rejection.reason()).isEqualTo(reason);
         assertThat(rejection.field()).isEqualTo(column);
         assertThat(rejection.message()).contains(PeExport.FILE + " line 2").contains(column);
@@ -89,7 +89,7 @@ class PeRejectionTest {
             "code_region_formation| 99",
             "financeur| DEPARTEMENT"})
     void neither_message_nor_excerpt_holds_the_identifier_or_the_birth_date(String column, String value) throws Exception {
-        Rejection rejection = rejectionOf(PeExport.with(column, value));
+        Rejection rejection = rejectionOf(PeExport.withColumn(column, value));
         String personalValue = column.equals("identifiant_de") || column.equals("date_naissance") ? value : RAW_ID;
         assertThat(rejection.message()).doesNotContain(RAW_ID, BIRTH, personalValue);
         assertThat(rejection.excerpt()).doesNotContain(RAW_ID, BIRTH, personalValue);
@@ -97,14 +97,14 @@ class PeRejectionTest {
             return; // every date masked then (see swapped_birth_and_entry_dates_do_not_show_the_birth_date)
         }
         // the excerpt is still the raw record otherwise, with the two personal values replaced
-        assertThat(rejection.excerpt()).isEqualTo(PeExport.with(column, value)
+        assertThat(rejection.excerpt()).isEqualTo(PeExport.withColumn(column, value)
                 .replace(";" + (column.equals("identifiant_de") ? value : RAW_ID) + ";", ";***;")
                 .replace(";" + (column.equals("date_naissance") ? value : BIRTH) + ";", ";***;"));
     }
 
     @Test
     void a_birth_date_equal_to_the_entry_date_is_masked_wherever_it_shows() throws Exception {
-        Rejection rejection = rejectionOf(PeExport.with("date_naissance", "15/03/2021"));
+        Rejection rejection = rejectionOf(PeExport.withColumn("date_naissance", "15/03/2021"));
         assertThat(rejection.reason()).isEqualTo(RejectReason.BIRTH_NOT_BEFORE_ENTRY);
         // on this reason every date goes: the two dates involved may have been swapped
         assertThat(rejection.excerpt()).doesNotContain("15/03/2021", RAW_ID).contains("SE-2021-004512;12345678900011;***;***");
@@ -113,14 +113,14 @@ class PeRejectionTest {
 
     @Test
     void an_identifier_copied_into_another_field_is_masked_too() throws Exception {
-        Rejection rejection = rejectionOf(PeExport.with("code_structure_prescripteur", "de " + RAW_ID.toLowerCase()) + "X");
+        Rejection rejection = rejectionOf(PeExport.withColumn("code_structure_prescripteur", "de " + RAW_ID.toLowerCase()) + "X");
         assertThat(rejection.excerpt()).doesNotContainIgnoringCase(RAW_ID);
     }
 
     @Test
     void an_identifier_copied_into_a_checked_field_is_not_quoted_in_the_message() throws Exception {
         for (String column : List.of("code_region_formation", "financeur", "siret_organisme")) {
-            Rejection rejection = rejectionOf(PeExport.with(column, RAW_ID.toLowerCase()));
+            Rejection rejection = rejectionOf(PeExport.withColumn(column, RAW_ID.toLowerCase()));
             assertThat(rejection.message()).as(column).doesNotContainIgnoringCase(RAW_ID).contains(column);
             assertThat(rejection.excerpt()).as(column).doesNotContainIgnoringCase(RAW_ID);
         }
@@ -151,7 +151,7 @@ class PeRejectionTest {
 
     @Test
     void an_unparseable_line_is_redacted_by_shape() throws Exception {
-        Rejection rejection = rejectionOf(PeExport.with("code_structure_prescripteur", "\"unclosed"));
+        Rejection rejection = rejectionOf(PeExport.withColumn("code_structure_prescripteur", "\"unclosed"));
         assertThat(rejection.reason()).isEqualTo(RejectReason.PARSE_ERROR);
         assertThat(rejection.field()).isNull();
         assertThat(rejection.sourceKey()).isNull();
@@ -161,7 +161,7 @@ class PeRejectionTest {
 
     @Test
     void the_excerpt_is_truncated() throws Exception {
-        Rejection rejection = rejectionOf(PeExport.with("code_structure_prescripteur", "S".repeat(2_000)) + ";extra");
+        Rejection rejection = rejectionOf(PeExport.withColumn("code_structure_prescripteur", "S".repeat(2_000)) + ";extra");
         assertThat(rejection.excerpt()).hasSizeLessThanOrEqualTo(501);
     }
 }

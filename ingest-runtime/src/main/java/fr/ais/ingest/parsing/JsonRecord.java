@@ -2,7 +2,10 @@ package fr.ais.ingest.parsing;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.ais.schemas.RejectReason;
+import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,12 +49,79 @@ public final class JsonRecord {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            throw new FieldProblem(RejectReason.PARSE_ERROR, null, "not read: " + overLimit(e));
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the input: keep only where it failed
             String at = e.getLocation() == null ? "" : " at column " + e.getLocation().getColumnNr();
             throw new FieldProblem(RejectReason.PARSE_ERROR, null, "not valid JSON" + at);
         }
         return of(node);
+    }
+
+    /**
+     * The dotted path of the string value or field name holding the character at index {@code at} of {@code json},
+     * or null when {@code json} is not JSON or that character is outside any string.
+     */
+    public static String pathAt(String json, int at) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            Deque<String> objects = new ArrayDeque<>();
+            String name = null;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
+                    objects.addLast(name == null ? "" : name);
+                    name = null;
+                } else if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+                    objects.pollLast();
+                } else {
+                    if (token == JsonToken.FIELD_NAME) {
+                        name = parser.currentName();
+                    }
+                    long start = parser.currentTokenLocation().getCharOffset();
+                    parser.getTextLength(); // reads the whole token: the location is then after it
+                    long end = parser.currentLocation().getCharOffset();
+                    if (at >= start && at < end) {
+                        List<String> parts = new ArrayList<>(objects);
+                        parts.removeIf(String::isEmpty);
+                        parts.add(name == null ? "" : name);
+                        parts.removeIf(String::isEmpty);
+                        return parts.isEmpty() ? null : String.join(".", parts);
+                    }
+                    if (token != JsonToken.FIELD_NAME) {
+                        name = null;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * Which of Jackson's read limits ({@link StreamReadConstraints}, there against documents built to exhaust a
+     * reader) the record is over; their messages name the limit and the sizes, never the input.
+     */
+    static String overLimit(StreamConstraintsException e) {
+        StreamReadConstraints limits = MAPPER.getFactory().streamReadConstraints();
+        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        if (message.contains("nesting depth")) {
+            return "JSON nested deeper than " + limits.getMaxNestingDepth()
+                    + " levels, the limit of the JSON reader (StreamReadConstraints.maxNestingDepth)";
+        }
+        if (message.startsWith("Number value length")) {
+            return "a JSON number longer than " + limits.getMaxNumberLength()
+                    + " characters, the limit of the JSON reader (StreamReadConstraints.maxNumberLength)";
+        }
+        if (message.startsWith("String value length")) {
+            return "a JSON string longer than " + limits.getMaxStringLength()
+                    + " characters, the limit of the JSON reader (StreamReadConstraints.maxStringLength)";
+        }
+        if (message.startsWith("Name length")) {
+            return "a JSON field name longer than " + limits.getMaxNameLength()
+                    + " characters, the limit of the JSON reader (StreamReadConstraints.maxNameLength)";
+        }
+        return "over a limit of the JSON reader (StreamReadConstraints): " + message.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
     /** Wraps an already parsed item (e.g. from an API page); PARSE_ERROR when it is not a JSON object. */
@@ -59,7 +132,10 @@ public final class JsonRecord {
         return new JsonRecord((ObjectNode) node);
     }
 
-    /** The trimmed text at {@code path}, or null when null, absent or empty. */
+    /**
+     * The trimmed text at {@code path}, or null when null, absent or empty; CONTROL_CHARACTER when it holds one (see
+     * {@link FieldRules#plainText}).
+     */
     public String text(String path) throws FieldProblem {
         JsonNode node = node(path);
         if (node == null || node.isNull() || node.isMissingNode()) {
@@ -69,7 +145,7 @@ public final class JsonRecord {
             throw new FieldProblem(RejectReason.PARSE_ERROR, path,
                     path + " should be a JSON string, found " + node.getNodeType().name().toLowerCase());
         }
-        String value = FieldRules.trim(node.textValue());
+        String value = FieldRules.trim(FieldRules.plainText(path, node.textValue()));
         return value.isEmpty() ? null : value;
     }
 

@@ -35,7 +35,7 @@ public final class Rejections {
         // the callers redact what they know to be personal; this is the net under them, for values in the wrong place
         String key = sourceKey == null || !maskUnparsed(sourceKey).equals(sourceKey) ? null : sourceKey;
         String where = "api".equals(origin) ? "api item " + line : origin + " line " + line;
-        String record = key == null ? "record with unreadable key" : "record " + key;
+        String record = key == null ? "record with unreadable key" : "record " + FieldRules.visible(key);
         String field = problem.field() == null ? "" : ", field " + problem.field();
         // a detail quotes the offending value: an identifier copied into a checked field must not show
         String detail = IDENTIFIER_LIKE.matcher(problem.detail()).replaceAll(REDACTED);
@@ -45,7 +45,9 @@ public final class Rejections {
             // most often the two dates were swapped: the birth date then sits in the entry date's place
             excerpt = DATE_LIKE.matcher(excerpt).replaceAll(REDACTED);
         }
-        return new Rejection(problem.reason(), problem.field(), message, key, truncate(excerpt));
+        // a NUL or a byte order mark shows in an excerpt as \u0000 or \uFEFF, as in the messages
+        return new Rejection(problem.reason(), problem.field(), message, key,
+                truncate(excerpt == null ? null : FieldRules.visible(excerpt)));
     }
 
     public static String truncate(String excerpt) {

@@ -58,6 +58,19 @@ public final class ConnectorRecords {
                 eventKeys.serialize(eventsTopic, key), eventValues.serialize(eventsTopic, event)), callback);
     }
 
+    /**
+     * The key of the dead letter of a rejected record: its source and its {@link fr.ais.ingest.RecordDigest}, so that
+     * the record delivered again (another file name, a forced run, a page served twice) replaces its dead letter
+     * rather than adding one.
+     */
+    public static DeadLetterKey deadLetterKey(Source source, String recordDigest) {
+        if (recordDigest == null || recordDigest.isEmpty()) {
+            throw new IllegalArgumentException("a dead letter of " + source + " without the digest of its record");
+        }
+        return DeadLetterKey.newBuilder().setSource(source).setOrigin(null).setPosition(null)
+                .setRecordDigest(recordDigest).build();
+    }
+
     public void sendDeadLetter(Producer<byte[], byte[]> producer, DeadLetterKey key, DeadLetter letter,
             Callback callback) {
         producer.send(new ProducerRecord<>(deadLetterTopic, letterKeys.serialize(deadLetterTopic, key),

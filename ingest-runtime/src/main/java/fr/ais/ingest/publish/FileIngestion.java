@@ -136,6 +136,8 @@ public final class FileIngestion {
         long rejected = previous == null || previous.getComplete() ? 0 : previous.getRejected();
         long acceptedNow = 0;
         long rejectedNow = 0;
+        long undecodable = 0;
+        long firstUndecodable = 0;
         // what the open transaction holds, counted in the metrics once it is committed
         Batch batch = new Batch();
         // without transactions, a failed send shows only here (with them, the commit throws)
@@ -165,11 +167,14 @@ public final class FileIngestion {
                     acceptedNow++;
                     batch.accepted++;
                 } else if (record instanceof ParsedRecord.Rejected r) {
-                    DeadLetterKey key = new DeadLetterKey(format.source(), context.origin(), "line " + r.line());
+                    DeadLetterKey key = ConnectorRecords.deadLetterKey(format.source(), r.recordDigest());
                     records.sendDeadLetter(producer, key, deadLetter(context.origin(), r.line(), r.rejection()), failures);
                     rejected++;
                     rejectedNow++;
                     batch.rejected.merge(r.rejection().reason(), 1L, Long::sum);
+                    if (r.rejection().reason() == RejectReason.UNDECODABLE_BYTES && undecodable++ == 0) {
+                        firstUndecodable = r.line();
+                    }
                 }
                 batch.read++;
                 if (++inBatch >= batchSize) {
@@ -199,7 +204,9 @@ public final class FileIngestion {
             metrics.succeeded(clock.instant());
             progress.accept(done);
         }
-        return new IngestSummary(context.origin(), done - skip, acceptedNow, rejectedNow, skip, false, seconds(started));
+        return new IngestSummary(context.origin(), done - skip, acceptedNow, rejectedNow, skip, false, seconds(started),
+                undecodable == 0 ? null
+                        : new IngestSummary.Undecodable(undecodable, firstUndecodable, context.charset().name()));
     }
 
     /** The records of the open transaction, and the input bytes counted so far. */

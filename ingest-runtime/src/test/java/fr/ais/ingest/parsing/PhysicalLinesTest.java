@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-@DisplayName("SPEC §3: exports are read line by line, LF or CRLF, a UTF-8 BOM tolerated, in constant memory")
+@DisplayName("SPEC §3: exports are read line by line, LF or CRLF, a UTF-8 BOM tolerated, each line decoded strictly, in constant memory")
 class PhysicalLinesTest {
 
     private static List<PhysicalLines.Line> all(byte[] bytes, Charset charset, int max) throws IOException {
@@ -82,5 +82,141 @@ class PhysicalLinesTest {
                 assertThat(reader.next().number()).isEqualTo(i);
             }
         }
+    }
+
+    @Test
+    void a_line_with_bytes_not_valid_in_the_charset_is_flagged_where_they_start_and_the_next_line_is_intact() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write("ok\nCr".getBytes(StandardCharsets.UTF_8));
+        out.write(0xE9); // Latin-1's é, a lone lead byte in UTF-8
+        out.write("teil;é\nnext".getBytes(StandardCharsets.UTF_8));
+
+        List<PhysicalLines.Line> lines = all(out.toByteArray(), StandardCharsets.UTF_8, 100);
+
+        assertThat(lines).extracting(PhysicalLines.Line::text).containsExactly("ok", "Cr\uFFFDteil;é", "next");
+        assertThat(lines.get(0).undecodable()).isNull();
+        PhysicalLines.Undecodable bad = lines.get(1).undecodable();
+        assertThat(bad.byteIndex()).isEqualTo(3);
+        assertThat(bad.charIndex()).isEqualTo(2);
+        assertThat(bad.describe()).isEqualTo("bytes not valid UTF-8 at byte 3 (0xE9)");
+        assertThat(lines.get(1).isBlank()).isFalse();
+        assertThat(lines.get(2).undecodable()).isNull();
+    }
+
+    @Test
+    void utf8_encoded_surrogates_and_a_sequence_cut_by_the_line_end_do_not_decode() throws IOException {
+        byte[] cesu = {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n', 'b', (byte) 0xC3, '\n'};
+        List<PhysicalLines.Line> lines = all(cesu, StandardCharsets.UTF_8, 100);
+        assertThat(lines).allSatisfy(line -> assertThat(line.undecodable()).isNotNull());
+        assertThat(lines.get(0).undecodable().bytes()).startsWith("0xED");
+        assertThat(lines.get(1).undecodable().describe()).isEqualTo("bytes not valid UTF-8 at byte 2 (0xC3)");
+    }
+
+    @Test
+    void characters_arriving_one_byte_at_a_time_decode_whole() throws IOException {
+        byte[] bytes = "Créteil;Orléans\r\nœuvre".getBytes(StandardCharsets.UTF_8);
+        InputStream trickle = new InputStream() {
+            private int position;
+
+            @Override
+            public int read() {
+                return position < bytes.length ? bytes[position++] & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int c = read();
+                if (c < 0) {
+                    return -1;
+                }
+                b[off] = (byte) c;
+                return 1;
+            }
+        };
+        try (PhysicalLines reader = new PhysicalLines(trickle, StandardCharsets.UTF_8)) {
+            assertThat(reader.next().text()).isEqualTo("Créteil;Orléans");
+            assertThat(reader.next().text()).isEqualTo("œuvre");
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void iso_8859_1_decodes_every_byte() throws IOException {
+        byte[] bytes = {(byte) 0xC9, (byte) 0xE9, (byte) 0xFF, '\n'};
+        assertThat(all(bytes, StandardCharsets.ISO_8859_1, 100)).singleElement()
+                .satisfies(line -> assertThat(line.undecodable()).isNull())
+                .extracting(PhysicalLines.Line::text).isEqualTo("Ééÿ");
+    }
+
+    @Test
+    void a_charset_whose_line_ends_are_not_single_bytes_is_refused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new PhysicalLines(new ByteArrayInputStream(new byte[0]), StandardCharsets.UTF_16LE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("UTF-16LE");
+        assertThat(PhysicalLines.supports(StandardCharsets.UTF_16)).isFalse();
+        assertThat(PhysicalLines.supports(StandardCharsets.UTF_8)).isTrue();
+        assertThat(PhysicalLines.supports(StandardCharsets.ISO_8859_1)).isTrue();
+        assertThat(PhysicalLines.supports(java.nio.charset.Charset.forName("windows-1252"))).isTrue();
+    }
+
+    @Test
+    void a_too_long_line_is_cut_in_memory_even_without_line_end() throws IOException {
+        InputStream noLineEnd = new InputStream() {
+            private long position;
+
+            @Override
+            public int read() {
+                return position++ < 10_000_000 ? 'x' : -1;
+            }
+        };
+        try (PhysicalLines reader = new PhysicalLines(noLineEnd, StandardCharsets.UTF_8, 1000)) {
+            PhysicalLines.Line line = reader.next();
+            assertThat(line.tooLong()).isTrue();
+            assertThat(line.text()).hasSize(1000);
+            assertThat(reader.next()).isNull();
+        }
+    }
+
+    @Test
+    void a_line_of_white_space_is_blank_and_one_of_control_characters_is_not() throws IOException {
+        byte[] bytes = " \t\u00a0\u3000\n\u001f\n\u0000\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(all(bytes, StandardCharsets.UTF_8, 100)).extracting(PhysicalLines.Line::isBlank)
+                .containsExactly(true, false, false);
+    }
+
+    private static final fr.ais.ingest.ReadContext CONTEXT = new fr.ais.ingest.ReadContext("x.csv", StandardCharsets.UTF_8,
+            new fr.ais.ingest.Pseudonymizer("test-key-of-at-least-16-bytes".getBytes(StandardCharsets.UTF_8)));
+
+    private static List<String> digests(byte[] bytes, int max) throws IOException {
+        List<String> digests = new ArrayList<>();
+        try (PhysicalLines reader = new PhysicalLines(new ByteArrayInputStream(bytes), CONTEXT, max)) {
+            while (reader.next() != null) {
+                digests.add(reader.digest());
+            }
+        }
+        return digests;
+    }
+
+    @Test
+    void a_line_is_known_by_the_keyed_digest_of_its_bytes_whatever_its_line_end_or_the_files_bom() throws IOException {
+        List<String> lf = digests("a;1\nb;2\n".getBytes(StandardCharsets.UTF_8), 100);
+        List<String> crlf = digests("\uFEFFa;1\r\nb;2".getBytes(StandardCharsets.UTF_8), 100);
+        assertThat(crlf).isEqualTo(lf);
+        assertThat(lf.get(0)).matches("[0-9a-f]{64}").isNotEqualTo(lf.get(1))
+                .isEqualTo(CONTEXT.pseudonymizer().recordDigest().of("a;1".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void lines_over_the_bound_are_known_by_all_their_bytes_not_the_part_kept() throws IOException {
+        String start = "x".repeat(5000);
+        List<String> digests = digests((start + "A\n" + start + "B\n" + start + "A\n").getBytes(StandardCharsets.UTF_8), 10);
+        assertThat(digests.get(0)).isNotEqualTo(digests.get(1)).isEqualTo(digests.get(2))
+                .isEqualTo(CONTEXT.pseudonymizer().recordDigest().of((start + "A").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void undecodable_lines_differing_only_in_their_bad_bytes_have_different_digests() throws IOException {
+        List<String> digests = digests(new byte[] {'k', (byte) 0xE9, '\n', 'k', (byte) 0xE8, '\n'}, 100);
+        assertThat(digests.get(0)).isNotEqualTo(digests.get(1));
     }
 }

@@ -85,7 +85,9 @@ class DropDirectoryServiceTest {
         Files.writeString(dir.resolve("x.csv.part"), "first");
         Files.move(dir.resolve("x.csv.part"), dir.resolve("x.csv"));
         await().atMost(AT_MOST).until(() -> ingested.size() == 1);
-        Files.writeString(dir.resolve("x.csv"), "second");
+        // uploaded the same way: written directly under its name, with no stable delay, it could be taken empty
+        Files.writeString(dir.resolve("x.csv.part"), "second");
+        Files.move(dir.resolve("x.csv.part"), dir.resolve("x.csv"));
         await().atMost(AT_MOST).until(() -> ingested.size() == 2);
 
         assertThat(ingested).containsExactly("x.csv=first", "x.csv=second");

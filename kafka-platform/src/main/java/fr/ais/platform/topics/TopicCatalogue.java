@@ -22,7 +22,10 @@ import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
 import fr.ais.schemas.Target;
 import fr.ais.schemas.TargetKey;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every topic of the pipeline (SPEC §3 to §6), in one place: code, tests and deploy files read it.
@@ -76,9 +79,18 @@ public final class TopicCatalogue {
     /** Partitions of the keyed data topics: room for a few application instances. */
     public static final int DATA_PARTITIONS = 4;
 
-    public static final Topic<SourceRecordKey, PrescriptionEvent> PE_EVENTS = events(Source.PE);
-    public static final Topic<SourceRecordKey, PrescriptionEvent> IMILO_EVENTS = events(Source.IMILO);
-    public static final Topic<SourceRecordKey, PrescriptionEvent> OUIFORM_EVENTS = events(Source.OUIFORM);
+    /** One normalised event topic per source, named after it: a new source has its topic with its enum symbol. */
+    private static final Map<Source, Topic<SourceRecordKey, PrescriptionEvent>> EVENTS = new EnumMap<>(Source.class);
+
+    static {
+        for (Source source : Source.values()) {
+            EVENTS.put(source, events(source));
+        }
+    }
+
+    public static final Topic<SourceRecordKey, PrescriptionEvent> PE_EVENTS = eventsOf(Source.PE);
+    public static final Topic<SourceRecordKey, PrescriptionEvent> IMILO_EVENTS = eventsOf(Source.IMILO);
+    public static final Topic<SourceRecordKey, PrescriptionEvent> OUIFORM_EVENTS = eventsOf(Source.OUIFORM);
 
     public static final Topic<DeadLetterKey, DeadLetter> DEAD_LETTERS = new Topic<>(
             "ais.dead-letters", 1, DELETE, null, DeadLetterKey.class, DeadLetter.class,
@@ -115,17 +127,14 @@ public final class TopicCatalogue {
 
     /** The normalised event topic of a source. */
     public static Topic<SourceRecordKey, PrescriptionEvent> eventsOf(Source source) {
-        return switch (source) {
-            case PE -> PE_EVENTS;
-            case IMILO -> IMILO_EVENTS;
-            case OUIFORM -> OUIFORM_EVENTS;
-        };
+        return EVENTS.get(source);
     }
 
-    /** Every topic the pipeline creates itself (Kafka Streams creates its internal topics). */
+    /** Every topic the pipeline creates itself (Kafka Streams creates its internal topics): the sources' first. */
     public static List<Topic<?, ?>> all() {
-        return List.of(PE_EVENTS, IMILO_EVENTS, OUIFORM_EVENTS, DEAD_LETTERS, CONNECTOR_CHECKPOINTS,
-                CONSOLIDATED, AGGREGATES, QUALITY, TARGETS, PROGRESS, ALERTS);
+        List<Topic<?, ?>> all = new ArrayList<>(EVENTS.values());
+        all.addAll(List.of(DEAD_LETTERS, CONNECTOR_CHECKPOINTS, CONSOLIDATED, AGGREGATES, QUALITY, TARGETS, PROGRESS, ALERTS));
+        return List.copyOf(all);
     }
 
     private static Topic<SourceRecordKey, PrescriptionEvent> events(Source source) {

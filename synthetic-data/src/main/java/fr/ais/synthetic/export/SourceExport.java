@@ -63,9 +63,9 @@ abstract class SourceExport {
         List<Line> lines = new ArrayList<>(good);
         lines.sort(Comparator.comparingLong(Line::sortKey).thenComparingLong(Line::seq));
         int badCount = badRate <= 0 ? 0
-                : Math.max(RejectReason.values().length, (int) Math.round(good.size() * badRate / (1 - badRate)));
+                : Math.max(BadRecord.PLANTED_REASONS.size(), (int) Math.round(good.size() * badRate / (1 - badRate)));
         for (int i = 0; i < badCount; i++) {
-            RejectReason reason = RejectReason.values()[i % RejectReason.values().length];
+            RejectReason reason = BadRecord.PLANTED_REASONS.get(i % BadRecord.PLANTED_REASONS.size());
             Line bad = bad(reason, occurrences[reason.ordinal()]++);
             lines.add(random.nextInt(lines.size() + 1), bad);
         }

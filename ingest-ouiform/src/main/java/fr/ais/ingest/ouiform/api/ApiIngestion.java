@@ -1,9 +1,14 @@
 package fr.ais.ingest.ouiform.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;
+import fr.ais.ingest.RecordDigest;
 import fr.ais.ingest.ouiform.OuiFormFormat;
 import fr.ais.ingest.ouiform.OuiFormRecordMapper;
 import fr.ais.ingest.publish.ConnectorRecords;
@@ -15,7 +20,6 @@ import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
-import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.RejectReason;
 import fr.ais.schemas.Source;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +51,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * run of the same connector (and the other way round), since both number the same positions.
  */
 public final class ApiIngestion {
+
+    private static final ObjectMapper ITEM_TEXT = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** {@code origin} of the events and dead letters from the API. */
     public static final String ORIGIN = "api";
@@ -104,6 +110,7 @@ public final class ApiIngestion {
         long started = System.nanoTime();
         ReadContext context = new ReadContext(ORIGIN, StandardCharsets.UTF_8, pseudonymizer);
         ConnectorRecords records = new ConnectorRecords(Source.OUIFORM, topics, serdes);
+        RecordDigest digest = pseudonymizer.recordDigest();
         long accepted = 0;
         long rejected = 0;
         long skipped = 0;
@@ -144,10 +151,10 @@ public final class ApiIngestion {
                             accepted++;
                             pageAccepted++;
                         } else if (record instanceof ParsedRecord.Rejected r) {
-                            // position "page P item I"
-                            records.sendDeadLetter(producer,
-                                    new DeadLetterKey(Source.OUIFORM, ORIGIN, "page " + pageNumber + " item " + i),
-                                    deadLetter(r, pageNumber, i), null);
+                            // keyed by the item itself: served again, it replaces its dead letter (the value says
+                            // page and index)
+                            records.sendDeadLetter(producer, ConnectorRecords.deadLetterKey(Source.OUIFORM,
+                                    recordDigest(item, digest)), deadLetter(r, pageNumber, i), null);
                             position.rejected();
                             rejected++;
                             pageRejected.merge(r.rejection().reason(), 1L, Long::sum);
@@ -177,13 +184,24 @@ public final class ApiIngestion {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    private static Instant newest(Instant sofar, JsonNode item) {
+    /**
+     * The {@link RecordDigest} of an item: over its JSON as received, every non-ASCII character escaped so that no
+     * character is lost (a lone surrogate would be '?' in UTF-8).
+     */
+    static String recordDigest(JsonNode item, RecordDigest digest) {
         try {
-            Instant at = Instant.parse(item.path("updatedAt").asText());
-            return sofar == null || at.isAfter(sofar) ? at : sofar;
-        } catch (java.time.format.DateTimeParseException e) {
+            return digest.of(ITEM_TEXT.writeValueAsBytes(item));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an item read as JSON cannot be written back", e);
+        }
+    }
+
+    private static Instant newest(Instant sofar, JsonNode item) {
+        Instant at = NewestVersions.updatedAt(item);
+        if (at == null) {
             return sofar; // a bad updatedAt is a rejection, not a position
         }
+        return sofar == null || at.isAfter(sofar) ? at : sofar;
     }
 
     private static void abort(KafkaProducer<byte[], byte[]> producer, RuntimeException cause) {

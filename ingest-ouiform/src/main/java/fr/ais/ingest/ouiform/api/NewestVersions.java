@@ -1,6 +1,7 @@
 package fr.ais.ingest.ouiform.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ais.ingest.parsing.FieldRules;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,7 +79,8 @@ final class NewestVersions {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.asText()).toInstant();
+            // as strict as the mapper: a five-digit year would move the next pass beyond every real item
+            return OffsetDateTime.parse(value.asText(), FieldRules.ISO_OFFSET_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -3,6 +3,7 @@ package fr.ais.ingest.ouiform.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ais.ingest.parsing.Rejections;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * with a bearer token, retrying what can be retried (see {@link ApiClientSettings}).
  *
  * <p>The token is only ever put in the {@code Authorization} header: never in a URL, a log line or an exception
- * message. Thread-safe.
+ * message; a server's answer quoted in one has anything shaped like a person identifier or a date masked.
+ * Thread-safe.
  */
 public final class OuiFormApiClient implements PageSource {
 
@@ -180,7 +182,8 @@ public final class OuiFormApiClient implements PageSource {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String clean = text.replace(token, "***").strip();
+        // an error body may echo a request or an item: anything shaped like an identifier or a date goes
+        String clean = Rejections.maskUnparsed(text.replace(token, "***")).strip();
         return ": " + (clean.length() > MAX_BODY_IN_MESSAGE ? clean.substring(0, MAX_BODY_IN_MESSAGE) + "…" : clean);
     }
 

@@ -193,4 +193,27 @@ class OuiFormApiClientTest {
                 });
         assertThat(slept).isEmpty();
     }
+
+    @Test
+    void a_server_answer_quoted_in_the_error_shows_no_identifier_or_date() throws Exception {
+        com.sun.net.httpserver.HttpServer echo = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        echo.createContext("/", exchange -> {
+            byte[] body = "{\"error\":\"invalid item\",\"item\":{\"peIdentifier\":\"1234567A\",\"miloId\":\"4410023\",\"birthDate\":\"2003-05-17\"}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(422, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        echo.start();
+        try {
+            OuiFormApiClient client = new OuiFormApiClient(URI.create("http://127.0.0.1:" + echo.getAddress().getPort()),
+                    ApiFixtures.TOKEN, SETTINGS, recording, new SplittableRandom(1));
+            assertThatThrownBy(() -> client.fetch(null, 10, null))
+                    .isInstanceOfSatisfying(OuiFormApiException.class, e -> assertThat(e.getMessage())
+                            .contains("422", "invalid item").doesNotContain("1234567A", "4410023", "2003-05-17"));
+        } finally {
+            echo.stop(0);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import fr.ais.ingest.ParsedRecord;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ReadContext;
 import fr.ais.ingest.ouiform.OuiFormRecordMapper;
+import fr.ais.ingest.publish.ConnectorRecords;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
@@ -18,6 +19,7 @@ import fr.ais.schemas.ConnectorCheckpointKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.PrescriptionEvent;
+import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
 import fr.ais.synthetic.fakeouiform.FakeOuiFormServer;
 import fr.ais.synthetic.fakeouiform.Faults;
@@ -102,13 +104,27 @@ class OuiFormApiIngestionIT {
         assertThat(eventVersions()).containsExactlyInAnyOrderElementsOf(expectedVersions(0, 42));
         assertThat(eventPositions()).containsExactlyInAnyOrderElementsOf(range(1, 36));
         List<String> letters = new ArrayList<>();
+        List<DeadLetterKey> keys = new ArrayList<>();
         TopicSnapshot.read(stack.clientProperties(), topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
                 stack.serdes().forKeys(DeadLetterKey.class).deserializer(),
-                stack.serdes().forValues(DeadLetter.class).deserializer(), (k, v) -> letters.add(
-                        k.getOrigin() + " " + k.getPosition() + " line " + v.getLine() + " " + v.getReason()));
+                stack.serdes().forValues(DeadLetter.class).deserializer(), (k, v) -> {
+                    // where the item was is in the value; the key is the item itself (same item, same key)
+                    letters.add(v.getOrigin() + " page " + v.getApiPage() + " item " + v.getApiIndex() + " line "
+                            + v.getLine() + " " + v.getReason());
+                    keys.add(k);
+                });
         // item 6 (7th, the first rejected) is page 2, index 0, global index 7
         assertThat(letters).hasSize(6).contains("api page 2 item 0 line 7 BAD_REGION",
                 "api page 7 item 5 line 42 BAD_REGION");
+        List<String> lines = Files.readAllLines(feed, StandardCharsets.UTF_8);
+        assertThat(keys).doesNotHaveDuplicates().allSatisfy(k -> {
+            assertThat(k.getSource()).isEqualTo(Source.OUIFORM);
+            assertThat(k.getRecordDigest()).matches("[0-9a-f]{64}");
+            assertThat(k.getOrigin()).isNull();
+        });
+        // the key of the item at global index 6 (page 2, index 0) is its own digest, whatever page it came in
+        assertThat(keys).contains(ConnectorRecords.deadLetterKey(Source.OUIFORM,
+                ApiIngestion.recordDigest(new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(6)), PSEUDONYMIZER.recordDigest())));
 
         ConnectorCheckpoint checkpoint = checkpoint(ingestion);
         assertThat(checkpoint.getComplete()).isTrue();

@@ -54,6 +54,16 @@ class OuiFormApiPositionTest {
     }
 
     @Test
+    void a_rejected_item_dated_beyond_year_9999_does_not_move_the_next_pass_past_every_real_item() throws Exception {
+        NewestVersions newest = NewestVersions.none();
+        newest.published(item(1, T));
+        newest.published(JSON.readTree("{\"id\":\"far\",\"updatedAt\":\"+12021-03-01T08:00:00Z\"}"));
+
+        assertThat(newest.newest()).isEqualTo(T);
+        assertThat(newest.idsAtNewest()).containsExactly(ApiFixtures.id(1));
+    }
+
+    @Test
     void the_checkpoint_holds_everything_a_restart_needs() throws Exception {
         ApiPosition position = ApiPosition.first();
         position.newest().published(item(1, T));
