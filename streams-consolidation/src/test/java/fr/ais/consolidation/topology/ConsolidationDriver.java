@@ -49,6 +49,7 @@ final class ConsolidationDriver implements AutoCloseable {
     private final TestInputTopic<TargetKey, Target> targetsIn;
     private final TestOutputTopic<ProgressKey, Progress> progressOut;
     private final TestOutputTopic<AlertKey, Alert> alertsOut;
+    private final TestInputTopic<ProgressKey, Progress> alertStageIn;
     private final Map<String, Progress> progress = new TreeMap<>();
     private final List<Alert> alerts = new java.util.ArrayList<>();
     private final Map<String, ConsolidatedPrescription> consolidated = new TreeMap<>();
@@ -86,8 +87,11 @@ final class ConsolidationDriver implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "consolidation-test-" + UUID.randomUUID());
+        String applicationId = "consolidation-test-" + UUID.randomUUID();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // the application's own commit interval (the alert stage's settle time depends on it)
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.putAll(streamsSettings);
         driver = new TopologyTestDriver(ConsolidationTopology.build(config, serdes), props);
@@ -108,6 +112,8 @@ final class ConsolidationDriver implements AutoCloseable {
                 serdes.forKeys(ProgressKey.class).deserializer(), serdes.forValues(Progress.class).deserializer());
         alertsOut = driver.createOutputTopic(topics.topic(TopicCatalogue.ALERTS).name(),
                 serdes.forKeys(AlertKey.class).deserializer(), serdes.forValues(Alert.class).deserializer());
+        alertStageIn = driver.createInputTopic(applicationId + "-alerts-by-region-repartition",
+                serdes.forKeys(ProgressKey.class).serializer(), serdes.forValues(Progress.class).serializer());
         qualityOut = driver.createOutputTopic(topics.topic(TopicCatalogue.QUALITY).name(),
                 serdes.forKeys(QualityKey.class).deserializer(),
                 serdes.forValues(QualityCounts.class).deserializer());
@@ -129,6 +135,18 @@ final class ConsolidationDriver implements AutoCloseable {
     ConsolidationDriver targets(Target... targets) {
         for (Target t : targets) {
             targetsIn.pipeInput(new TargetKey(t.getYear(), t.getRegion(), t.getObjective()), t);
+        }
+        return this;
+    }
+
+    /**
+     * Progress rows as the alert stage receives them from its repartition topic: in a running
+     * application they come in bursts, one per commit of the progress task, which a test driver
+     * (processing each input to the end at once) never shows by itself.
+     */
+    ConsolidationDriver rowsReachingTheAlertStage(Progress... rows) {
+        for (Progress row : rows) {
+            alertStageIn.pipeInput(new ProgressKey(row.getRegion(), row.getYear(), row.getMonth(), row.getObjective()), row);
         }
         return this;
     }
