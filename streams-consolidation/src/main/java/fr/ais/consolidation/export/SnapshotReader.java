@@ -35,11 +35,12 @@ public final class SnapshotReader {
                 serdes.forKeys(QualityKey.class).deserializer(), serdes.forValues(QualityCounts.class).deserializer());
         Map<TargetKey, Target> targets = TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.TARGETS).name(),
                 serdes.forKeys(TargetKey.class).deserializer(), serdes.forValues(Target.class).deserializer());
+        // as a table: a re-delivered record has the same key, so it replaces its dead letter rather than adding one
         Map<Source, Map<RejectReason, Long>> rejected = new EnumMap<>(Source.class);
-        TopicSnapshot.read(clientProperties, topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
-                serdes.forKeys(DeadLetterKey.class).deserializer(), serdes.forValues(DeadLetter.class).deserializer(),
-                (k, letter) -> rejected.computeIfAbsent(letter.getSource(), s -> new EnumMap<>(RejectReason.class))
-                        .merge(letter.getReason(), 1L, Long::sum));
+        TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
+                        serdes.forKeys(DeadLetterKey.class).deserializer(), serdes.forValues(DeadLetter.class).deserializer())
+                .values().forEach(letter -> rejected.computeIfAbsent(letter.getSource(),
+                        s -> new EnumMap<>(RejectReason.class)).merge(letter.getReason(), 1L, Long::sum));
         return new Exports.Snapshot(aggregates, quality, targets.values(), rejected);
     }
 }

@@ -245,12 +245,13 @@ public final class StreamsPipelineQueries implements PipelineQueries {
 
         @Override
         public List<DeadLetterCount> deadLetterCounts() {
+            // a count the re-delivery of a record moved to another reason stays at 0: a zero row, left out
             return StreamsPipelineQueries.this.<String, Long, DeadLetterCount>scan(StoreNames.DEAD_LETTER_COUNTS,
                     k -> true, (k, v) -> {
                         int bar = k.indexOf('|');
                         return bar < 0 ? new DeadLetterCount(k, "", v)
                                 : new DeadLetterCount(k.substring(0, bar), k.substring(bar + 1), v);
-                    });
+                    }).stream().filter(count -> count.count() > 0).toList();
         }
 
         @Override

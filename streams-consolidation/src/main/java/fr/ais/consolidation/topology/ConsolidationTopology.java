@@ -273,16 +273,30 @@ public final class ConsolidationTopology {
                 counts.getMlAgeOutOfScope() + (flags.contains(QualityFlag.ML_AGE_OUT_OF_SCOPE) ? sign : 0));
     }
 
-    /** Dead letters per source and reason, for the dashboard and metrics. */
+    /**
+     * Rejected records per source and reason, for the dashboard and metrics: the dead letters read as a
+     * table (the latest per key, a re-delivered record having the same key), so that delivering an export
+     * again, or re-ingesting it with {@code --force}, replaces its dead letters rather than adding to them.
+     * The table keeps only each dead letter's source and reason.
+     */
     private void deadLetterCounts(StreamsBuilder builder) {
         builder.stream(topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
                         Consumed.with(keySerde(DeadLetterKey.class), valueSerde(DeadLetter.class))
                                 .withName("dead-letters-source"))
-                .groupBy((key, letter) -> letter.getSource() + "|" + letter.getReason(),
-                        Grouped.with("dead-letters-by-reason", Serdes.String(), valueSerde(DeadLetter.class)))
+                .mapValues(letter -> letter == null ? null : deadLetterCountKey(letter), Named.as("dead-letter-reasons"))
+                .toTable(Named.as("dead-letters-latest"),
+                        Materialized.<DeadLetterKey, String, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEAD_LETTERS)
+                                .withKeySerde(keySerde(DeadLetterKey.class)).withValueSerde(Serdes.String()))
+                .groupBy((key, reason) -> KeyValue.pair(reason, reason),
+                        Grouped.with("dead-letters-by-reason", Serdes.String(), Serdes.String()))
                 .count(Named.as("dead-letter-count"),
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEAD_LETTER_COUNTS)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+    }
+
+    /** "SOURCE|REASON", the key of the dead-letter counts. */
+    static String deadLetterCountKey(DeadLetter letter) {
+        return letter.getSource() + "|" + letter.getReason();
     }
 
     private <T extends SpecificRecord> Serde<T> keySerde(Class<T> type) {

@@ -16,7 +16,9 @@ public final class StoreNames {
     public static final String AGGREGATES = "aggregates";
     /** Quality flag counts per region and month. */
     public static final String QUALITY = "quality";
-    /** Dead letters per "SOURCE|REASON". */
+    /** "SOURCE|REASON" of the latest dead letter of each key: each rejected record once. */
+    public static final String DEAD_LETTERS = "dead-letters";
+    /** Rejected records per "SOURCE|REASON". */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
     /** Targets by (year, region, objective), as loaded. */
     public static final String TARGETS = "targets";

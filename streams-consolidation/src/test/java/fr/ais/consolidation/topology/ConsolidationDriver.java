@@ -15,6 +15,8 @@ import fr.ais.schemas.Target;
 import fr.ais.schemas.TargetKey;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
+import fr.ais.schemas.DeadLetter;
+import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
@@ -50,6 +52,7 @@ final class ConsolidationDriver implements AutoCloseable {
     private final TestOutputTopic<ProgressKey, Progress> progressOut;
     private final TestOutputTopic<AlertKey, Alert> alertsOut;
     private final TestInputTopic<ProgressKey, Progress> alertStageIn;
+    private final TestInputTopic<DeadLetterKey, DeadLetter> deadLettersIn;
     private final Map<String, Progress> progress = new TreeMap<>();
     private final List<Alert> alerts = new java.util.ArrayList<>();
     private final Map<String, ConsolidatedPrescription> consolidated = new TreeMap<>();
@@ -114,6 +117,8 @@ final class ConsolidationDriver implements AutoCloseable {
                 serdes.forKeys(AlertKey.class).deserializer(), serdes.forValues(Alert.class).deserializer());
         alertStageIn = driver.createInputTopic(applicationId + "-alerts-by-region-repartition",
                 serdes.forKeys(ProgressKey.class).serializer(), serdes.forValues(Progress.class).serializer());
+        deadLettersIn = driver.createInputTopic(topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
+                serdes.forKeys(DeadLetterKey.class).serializer(), serdes.forValues(DeadLetter.class).serializer());
         qualityOut = driver.createOutputTopic(topics.topic(TopicCatalogue.QUALITY).name(),
                 serdes.forKeys(QualityKey.class).deserializer(),
                 serdes.forValues(QualityCounts.class).deserializer());
@@ -149,6 +154,25 @@ final class ConsolidationDriver implements AutoCloseable {
             alertStageIn.pipeInput(new ProgressKey(row.getRegion(), row.getYear(), row.getMonth(), row.getObjective()), row);
         }
         return this;
+    }
+
+    /** Publishes dead letters, as the connectors do, keyed by the rejected record. */
+    ConsolidationDriver deadLetters(Map<DeadLetterKey, DeadLetter> letters) {
+        letters.forEach(deadLettersIn::pipeInput);
+        return this;
+    }
+
+    /** Rejected records per "SOURCE|REASON", as the dashboard and the metrics read them. */
+    Map<String, Long> deadLetterCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        try (var all = driver.<String, Long>getKeyValueStore(StoreNames.DEAD_LETTER_COUNTS).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && kv.value > 0) {
+                    counts.put(kv.key, kv.value);
+                }
+            });
+        }
+        return counts;
     }
 
     /** Lets the wall clock move, which runs the as-of checks and the alert evaluation. */
