@@ -1,5 +1,7 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.rules.Deltas;
+import fr.ais.consolidation.rules.GroupChange;
 import fr.ais.platform.settings.AisSettings;
 import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicCatalogue;
@@ -13,20 +15,13 @@ import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
-import fr.ais.schemas.QualityFlag;
 import fr.ais.schemas.QualityKey;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -174,11 +169,10 @@ public final class ConsolidationTopology {
         Serde<AggregateKey> keySerde = keySerde(AggregateKey.class);
         Serde<AggregateValue> valueSerde = valueSerde(AggregateValue.class);
         KTable<AggregateKey, AggregateValue> aggregates = changes
-                .flatMap((id, change) -> signed(change, ConsolidationTopology::aggregateKey,
-                        sign -> new AggregateValue((long) sign)), Named.as("aggregates-deltas"))
+                .flatMap((id, change) -> pairs(Deltas.aggregates(change)), Named.as("aggregates-deltas"))
                 .groupByKey(Grouped.with("aggregates-by-key", keySerde, valueSerde))
                 .aggregate(() -> new AggregateValue(0L),
-                        (key, delta, total) -> new AggregateValue(total.getPrescriptions() + delta.getPrescriptions()),
+                        (key, delta, total) -> Deltas.plus(total, delta),
                         Named.as("aggregates-count"),
                         Materialized.<AggregateKey, AggregateValue, KeyValueStore<Bytes, byte[]>>as(
                                 StoreNames.AGGREGATES).withKeySerde(keySerde).withValueSerde(valueSerde));
@@ -193,11 +187,10 @@ public final class ConsolidationTopology {
     private void quality(KStream<ConsolidatedPrescriptionKey, GroupChange> changes) {
         Serde<QualityKey> keySerde = keySerde(QualityKey.class);
         Serde<QualityCounts> valueSerde = valueSerde(QualityCounts.class);
-        QualityCounts zero = new QualityCounts(0L, 0L, 0L, 0L, 0L, 0L);
         changes
-                .flatMap((id, change) -> qualityDeltas(change, zero), Named.as("quality-deltas"))
+                .flatMap((id, change) -> pairs(Deltas.quality(change)), Named.as("quality-deltas"))
                 .groupByKey(Grouped.with("quality-by-key", keySerde, valueSerde))
-                .aggregate(() -> zero, (key, delta, counts) -> plus(counts, delta),
+                .aggregate(() -> Deltas.NO_QUALITY, (key, delta, counts) -> Deltas.plus(counts, delta),
                         Named.as("quality-count"),
                         Materialized.<QualityKey, QualityCounts, KeyValueStore<Bytes, byte[]>>as(StoreNames.QUALITY)
                                 .withKeySerde(keySerde).withValueSerde(valueSerde))
@@ -205,72 +198,6 @@ public final class ConsolidationTopology {
                 .toStream(Named.as("quality-changes"))
                 .to(topics.topic(TopicCatalogue.QUALITY).name(),
                         Produced.with(keySerde, valueSerde).withName("quality-sink"));
-    }
-
-    static AggregateKey aggregateKey(ConsolidatedPrescription p) {
-        return new AggregateKey(p.getRegion(), p.getMonth(), p.getNetwork(), p.getAgeBand());
-    }
-
-    /** -1 on the old key and +1 on the new one, nothing when both are the same key. */
-    static <K, V> List<KeyValue<K, V>> signed(GroupChange change, Function<ConsolidatedPrescription, K> key,
-            IntFunction<V> delta) {
-        K before = change.before() == null ? null : key.apply(change.before());
-        K after = change.after() == null ? null : key.apply(change.after());
-        if (Objects.equals(before, after)) {
-            return List.of();
-        }
-        List<KeyValue<K, V>> deltas = new ArrayList<>(2);
-        if (before != null) {
-            deltas.add(KeyValue.pair(before, delta.apply(-1)));
-        }
-        if (after != null) {
-            deltas.add(KeyValue.pair(after, delta.apply(1)));
-        }
-        return deltas;
-    }
-
-    /** The old prescription's flags retracted from its region and month, the new one's added to its own. */
-    static List<KeyValue<QualityKey, QualityCounts>> qualityDeltas(GroupChange change, QualityCounts zero) {
-        Map<QualityKey, QualityCounts> deltas = new LinkedHashMap<>();
-        if (change.before() != null) {
-            deltas.merge(qualityKey(change.before()), addFlags(zero, change.before(), -1),
-                    ConsolidationTopology::plus);
-        }
-        if (change.after() != null) {
-            deltas.merge(qualityKey(change.after()), addFlags(zero, change.after(), 1), ConsolidationTopology::plus);
-        }
-        List<KeyValue<QualityKey, QualityCounts>> result = new ArrayList<>();
-        deltas.forEach((k, d) -> {
-            if (!d.equals(zero)) {
-                result.add(KeyValue.pair(k, d));
-            }
-        });
-        return result;
-    }
-
-    private static QualityKey qualityKey(ConsolidatedPrescription p) {
-        return new QualityKey(p.getRegion(), p.getMonth());
-    }
-
-    static QualityCounts plus(QualityCounts a, QualityCounts b) {
-        return new QualityCounts(
-                a.getPrescriptions() + b.getPrescriptions(),
-                a.getPePrescriberNotFilled() + b.getPePrescriberNotFilled(),
-                a.getAttributionInferred() + b.getAttributionInferred(),
-                a.getAttributionConflict() + b.getAttributionConflict(),
-                a.getUnattributed() + b.getUnattributed(),
-                a.getMlAgeOutOfScope() + b.getMlAgeOutOfScope());
-    }
-
-    static QualityCounts addFlags(QualityCounts counts, ConsolidatedPrescription p, int sign) {
-        List<QualityFlag> flags = p.getFlags();
-        return new QualityCounts(
-                counts.getPrescriptions() + sign,
-                counts.getPePrescriberNotFilled() + (flags.contains(QualityFlag.PE_PRESCRIBER_NOT_FILLED) ? sign : 0),
-                counts.getAttributionInferred() + (flags.contains(QualityFlag.ATTRIBUTION_INFERRED) ? sign : 0),
-                counts.getAttributionConflict() + (flags.contains(QualityFlag.ATTRIBUTION_CONFLICT) ? sign : 0),
-                counts.getUnattributed() + (flags.contains(QualityFlag.UNATTRIBUTED) ? sign : 0),
-                counts.getMlAgeOutOfScope() + (flags.contains(QualityFlag.ML_AGE_OUT_OF_SCOPE) ? sign : 0));
     }
 
     /**
@@ -297,6 +224,10 @@ public final class ConsolidationTopology {
     /** "SOURCE|REASON", the key of the dead-letter counts. */
     static String deadLetterCountKey(DeadLetter letter) {
         return letter.getSource() + "|" + letter.getReason();
+    }
+
+    private static <K, V> List<KeyValue<K, V>> pairs(List<Deltas.Delta<K, V>> deltas) {
+        return deltas.stream().map(d -> KeyValue.pair(d.key(), d.value())).toList();
     }
 
     private <T extends SpecificRecord> Serde<T> keySerde(Class<T> type) {

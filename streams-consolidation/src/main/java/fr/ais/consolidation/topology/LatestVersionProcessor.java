@@ -1,11 +1,11 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.rules.LatestVersion;
 import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.SourceRecordKey;
-import java.util.Comparator;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,11 +19,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * version's stamp is stored ({@link KeptVersion}): the event itself is kept by its session.
  */
 final class LatestVersionProcessor implements Processor<SourceRecordKey, PrescriptionEvent, SessionKey, SessionMemberChange> {
-
-    /** Latest timestamp wins; on equal timestamps, the later one in the source's own order. */
-    static final Comparator<KeptVersion> VERSION_ORDER = Comparator
-            .comparing(KeptVersion::getVersionTimestamp)
-            .thenComparingLong(KeptVersion::getSourcePosition);
 
     private final String storeName;
     private KeyValueStore<SourceRecordKey, KeptVersion> latest;
@@ -45,9 +40,9 @@ final class LatestVersionProcessor implements Processor<SourceRecordKey, Prescri
         if (record.key() == null || candidate == null) {
             return; // source topics carry no tombstones; nothing to retract
         }
-        KeptVersion stamp = stampOf(candidate);
+        KeptVersion stamp = LatestVersion.stampOf(candidate);
         KeptVersion kept = latest.get(record.key());
-        if (kept != null && VERSION_ORDER.compare(stamp, kept) <= 0) {
+        if (!LatestVersion.replaces(stamp, kept)) {
             return;
         }
         latest.put(record.key(), stamp);
@@ -57,9 +52,5 @@ final class LatestVersionProcessor implements Processor<SourceRecordKey, Prescri
         }
         context.forward(record.withKey(new SessionKey(candidate.getSessionNumber()))
                 .withValue(new SessionMemberChange(record.key(), candidate)));
-    }
-
-    static KeptVersion stampOf(PrescriptionEvent event) {
-        return new KeptVersion(event.getVersionTimestamp(), event.getSourcePosition(), event.getSessionNumber());
     }
 }

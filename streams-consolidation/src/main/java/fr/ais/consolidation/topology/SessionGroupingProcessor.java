@@ -1,5 +1,7 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.rules.ConsolidationRules;
+import fr.ais.consolidation.rules.GroupChange;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.PrescriptionEvent;

@@ -2,6 +2,7 @@ package fr.ais.consolidation.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ais.consolidation.rules.ConsolidationRules;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
