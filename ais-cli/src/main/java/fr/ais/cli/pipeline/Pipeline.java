@@ -156,8 +156,8 @@ public final class Pipeline {
      * topics, whose names derive from its application id); the registry still refuses an
      * incompatible change.
      */
-    public Topology consolidationTopology(ProgressSettings progress) {
-        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue(), progress),
+    public Topology consolidationTopology(ProgressSettings progress, int recentSessions) {
+        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue(), progress, recentSessions),
                 connection.serdes(true));
     }
 
@@ -169,7 +169,7 @@ public final class Pipeline {
 
     /** Starts the consolidation application and waits until it runs. */
     public ConsolidationApp startConsolidation(StreamsAppConfig config, ProgressSettings progress) {
-        return new ConsolidationApp(consolidationTopology(progress), config).start(STARTUP);
+        return new ConsolidationApp(consolidationTopology(progress, config.recentSessions()), config).start(STARTUP);
     }
 
     /** A consolidation instance with its REST API, dashboard and metrics. */
@@ -189,7 +189,8 @@ public final class Pipeline {
         ServingConfig listen = PipelineServing.withConcretePort(serving);
         StreamsAppConfig withServer = config.withApplicationServer(listen.host() + ":" + listen.port());
         PipelineMetrics metrics = new PipelineMetrics(registry);
-        Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert));
+        Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert),
+                config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),
                 config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);
@@ -211,7 +212,8 @@ public final class Pipeline {
         String applicationId = app.config().applicationId();
         try (Admin admin = Admin.create(connection.clientProperties())) {
             CatchUp catchUp = new CatchUp(admin, applicationId,
-                    CatchUp.inputTopicsOf(consolidationTopology(ProgressSettings.defaults()), applicationId));
+                    CatchUp.inputTopicsOf(consolidationTopology(ProgressSettings.defaults(),
+                            ConsolidationConfig.DEFAULT_RECENT_SESSIONS), applicationId));
             while (true) {
                 if (app.failure() != null) {
                     throw new UserException("the consolidation stopped: " + app.failure().getMessage(), app.failure());

@@ -1,13 +1,14 @@
 package fr.ais.consolidation.app;
 
-import fr.ais.consolidation.topology.ConsolidationTopology;
+import fr.ais.consolidation.topology.ConsolidationConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the consolidation application runs (not what it computes: that is the topology's config).
+ * How the consolidation application runs (not what it computes: that is the topology's config,
+ * {@link ConsolidationConfig}, which whoever builds the topology gives {@link #recentSessions}).
  *
  * @param applicationId     Kafka Streams application id: the consumer group and internal topic prefix
  * @param clientProperties  bootstrap servers and client security settings, passed through
@@ -55,6 +56,6 @@ public record StreamsAppConfig(
      */
     public static StreamsAppConfig defaults(String applicationId, Map<String, Object> clientProperties, Path stateDir) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, 1, Duration.ofSeconds(1), 1,
-                64L << 20, 32L << 20, ConsolidationTopology.DEFAULT_RECENT_SESSIONS, null);
+                64L << 20, 32L << 20, ConsolidationConfig.DEFAULT_RECENT_SESSIONS, null);
     }
 }

@@ -2,7 +2,6 @@ package fr.ais.consolidation.topology;
 
 import fr.ais.consolidation.rules.Deltas;
 import fr.ais.consolidation.rules.GroupChange;
-import fr.ais.platform.settings.AisSettings;
 import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
@@ -58,14 +57,6 @@ import org.apache.kafka.streams.state.Stores;
  * subtractors retract a prescription from its old aggregate when it moves.
  */
 public final class ConsolidationTopology {
-
-    /**
-     * Kafka Streams setting read by the session grouping: how many sessions per task it also keeps in
-     * memory. A memory knob of the running application, like RocksDB's: the figures do not depend on it.
-     */
-    public static final String RECENT_SESSIONS_CONFIG = "ais.consolidation.recent.sessions";
-    /** Sessions kept in memory per task unless set: the setting's default, one place for both. */
-    public static final int DEFAULT_RECENT_SESSIONS = Integer.parseInt(AisSettings.RECENT_SESSIONS.defaultValue());
 
     private final AvroSerdeFactory serdes;
     private final TopicCatalogue topics;
@@ -152,7 +143,7 @@ public final class ConsolidationTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED), new GroupIdKeySerde(), valueSerde));
         KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges
-                .process(SessionGroupingProcessor::new, Named.as("session-grouping"),
+                .process(() -> new SessionGroupingProcessor(config.recentSessions()), Named.as("session-grouping"),
                         StoreNames.SESSION_MEMBERS, StoreNames.CONSOLIDATED);
         changes.mapValues(GroupChange::after, Named.as("consolidated-changes"))
                 .to(topics.topic(TopicCatalogue.CONSOLIDATED).name(),

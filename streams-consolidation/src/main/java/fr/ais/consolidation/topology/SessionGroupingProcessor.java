@@ -47,6 +47,12 @@ final class SessionGroupingProcessor
      * bounded, least recently used out.
      */
     private Map<String, SessionState> recent;
+    private final int recentSessions;
+
+    /** @param recentSessions sessions whose state is also kept in memory (see {@link ConsolidationConfig#recentSessions}) */
+    SessionGroupingProcessor(int recentSessions) {
+        this.recentSessions = recentSessions;
+    }
 
     @Override
     public void init(ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context) {
@@ -54,18 +60,13 @@ final class SessionGroupingProcessor
         this.members = context.getStateStore(StoreNames.SESSION_MEMBERS);
         this.byGroupId = context.getStateStore(StoreNames.CONSOLIDATED);
         // a new map on every init: the stores may have been wiped and restored since the last one
-        int bound = recentSessions(context.appConfigs().get(ConsolidationTopology.RECENT_SESSIONS_CONFIG));
+        int bound = recentSessions;
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, SessionState> eldest) {
                 return size() > bound;
             }
         };
-    }
-
-    private static int recentSessions(Object configured) {
-        return configured == null ? ConsolidationTopology.DEFAULT_RECENT_SESSIONS
-                : Integer.parseInt(String.valueOf(configured));
     }
 
     @Override

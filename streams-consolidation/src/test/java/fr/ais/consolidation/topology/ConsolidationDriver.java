@@ -73,16 +73,6 @@ final class ConsolidationDriver implements AutoCloseable {
     }
 
     ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config) {
-        this(serdes, config, Map.of());
-    }
-
-    /** A driver whose application also has {@code streamsSettings} (e.g. the sessions kept in memory). */
-    static ConsolidationDriver withStreamsSettings(Map<String, Object> streamsSettings) {
-        return new ConsolidationDriver(new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true),
-                new ConsolidationConfig(TopicCatalogue.DEFAULT), streamsSettings);
-    }
-
-    private ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config, Map<String, Object> streamsSettings) {
         TopicCatalogue topics = config.topics();
         try {
             stateDir = Files.createTempDirectory("consolidation-test-");
@@ -96,7 +86,6 @@ final class ConsolidationDriver implements AutoCloseable {
         // the application's own commit interval (the alert stage's settle time depends on it)
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.putAll(streamsSettings);
         driver = new TopologyTestDriver(ConsolidationTopology.build(config, serdes), props);
         for (Source source : Source.values()) {
             inputs.put(source, driver.createInputTopic(topics.topic(TopicCatalogue.eventsOf(source)).name(),
