@@ -1,6 +1,7 @@
 package fr.ais.consolidation.serving;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import fr.ais.consolidation.topology.StoreNames;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
 import fr.ais.schemas.ConsolidatedPrescription;
@@ -107,7 +108,7 @@ public final class StreamsPipelineQueries implements PipelineQueries {
         }
         String path = "/internal/prescriptions/" + URLEncoder.encode(groupId, StandardCharsets.UTF_8).replace("+", "%20");
         if (prescriptionKeySerializer == null) {
-            for (StreamsMetadata instance : instancesOf(StoreNames.CONSOLIDATED_PRESCRIPTIONS)) {
+            for (StreamsMetadata instance : instancesOf(StoreNames.CONSOLIDATED)) {
                 Optional<PrescriptionView> found = instance.hostInfo().equals(self) ? local.prescription(groupId)
                         : peers.get(instance.hostInfo(), path, new TypeReference<PrescriptionView>() { });
                 if (found.isPresent()) {
@@ -116,10 +117,10 @@ public final class StreamsPipelineQueries implements PipelineQueries {
             }
             return Optional.empty();
         }
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.CONSOLIDATED_PRESCRIPTIONS,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.CONSOLIDATED,
                 new ConsolidatedPrescriptionKey(groupId), prescriptionKeySerializer);
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new QueryUnavailableException("no instance holds " + StoreNames.CONSOLIDATED_PRESCRIPTIONS + " now");
+            throw new QueryUnavailableException("no instance holds " + StoreNames.CONSOLIDATED + " now");
         }
         return owner.activeHost().equals(self) ? local.prescription(groupId)
                 : peers.get(owner.activeHost(), path, new TypeReference<>() { });
@@ -234,7 +235,7 @@ public final class StreamsPipelineQueries implements PipelineQueries {
         @Override
         public Optional<PrescriptionView> prescription(String groupId) {
             ReadOnlyKeyValueStore<ConsolidatedPrescriptionKey, ConsolidatedPrescription> store =
-                    store(StoreNames.CONSOLIDATED_PRESCRIPTIONS);
+                    store(StoreNames.CONSOLIDATED);
             try {
                 return Optional.ofNullable(store.get(new ConsolidatedPrescriptionKey(groupId)))
                         .map(StreamsPipelineQueries::view);

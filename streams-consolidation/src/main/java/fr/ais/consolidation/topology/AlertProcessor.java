@@ -10,14 +10,19 @@ import fr.ais.schemas.ProgressStatus;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import fr.ais.registry.AvroSerdeFactory;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * SPEC §5 alerts: for each region and objective, the status of the latest closed month (the month
@@ -60,8 +65,32 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     private long previousCheck;
     private YearMonth checkedMonth;
 
-    AlertProcessor(ProgressSettings settings) {
+    private AlertProcessor(ProgressSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The processor with the stores it owns: the rows of its regions, every year, and the last row
+     * compared per region and objective.
+     */
+    static ProcessorSupplier<ProgressKey, Progress, AlertKey, Alert> supplier(ProgressSettings settings,
+            AvroSerdeFactory serdes) {
+        Set<StoreBuilder<?>> stores = Set.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_ROWS),
+                        serdes.forKeys(ProgressKey.class), serdes.forValues(Progress.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATES),
+                        serdes.forKeys(AlertKey.class), serdes.forValues(Progress.class)));
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<ProgressKey, Progress, AlertKey, Alert> get() {
+                return new AlertProcessor(settings);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return stores;
+            }
+        };
     }
 
     @Override

@@ -118,12 +118,8 @@ public final class ConsolidationTopology {
     /** Rule 1, then re-keyed by normalised session (the old session is told when a record leaves it). */
     private KStream<SessionKey, SessionMemberChange> latestVersionPerSourceRecord(StreamsBuilder builder,
             KStream<SourceRecordKey, PrescriptionEvent> events) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.LATEST_VERSIONS),
-                keySerde(SourceRecordKey.class), valueSerde(KeptVersion.class)));
         return events
-                .process(() -> new LatestVersionProcessor(StoreNames.LATEST_VERSIONS),
-                        Named.as("latest-version"), StoreNames.LATEST_VERSIONS)
+                .process(LatestVersionProcessor.supplier(serdes), Named.as("latest-version"))
                 .repartition(Repartitioned.<SessionKey, SessionMemberChange>as("members-by-session")
                         .withKeySerde(keySerde(SessionKey.class))
                         .withValueSerde(valueSerde(SessionMemberChange.class)));
@@ -137,14 +133,8 @@ public final class ConsolidationTopology {
             StreamsBuilder builder, KStream<SessionKey, SessionMemberChange> memberChanges) {
         Serde<ConsolidatedPrescriptionKey> keySerde = keySerde(ConsolidatedPrescriptionKey.class);
         Serde<ConsolidatedPrescription> valueSerde = valueSerde(ConsolidatedPrescription.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.SESSION_MEMBERS),
-                Serdes.String(), valueSerde(PrescriptionEvent.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED), new GroupIdKeySerde(), valueSerde));
         KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges
-                .process(() -> new SessionGroupingProcessor(config.recentSessions()), Named.as("session-grouping"),
-                        StoreNames.SESSION_MEMBERS, StoreNames.CONSOLIDATED);
+                .process(SessionGroupingProcessor.supplier(config.recentSessions(), serdes), Named.as("session-grouping"));
         changes.mapValues(GroupChange::after, Named.as("consolidated-changes"))
                 .to(topics.topic(TopicCatalogue.CONSOLIDATED).name(),
                         Produced.with(keySerde, valueSerde).withName("consolidated-sink"));

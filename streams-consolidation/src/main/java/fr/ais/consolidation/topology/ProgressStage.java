@@ -40,7 +40,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * SPEC §5 in the running pipeline:
@@ -121,12 +120,10 @@ final class ProgressStage {
 
     private KStream<ProgressKey, Progress> progressRows(StreamsBuilder builder,
             KTable<RegionYearKey, ProgressInputs> inputs) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROGRESS),
-                key(ProgressKey.class), value(Progress.class)));
         KStream<ProgressKey, Progress> rows = inputs
                 .toStream(Named.as("progress-inputs-changes"))
-                .process(() -> new ProgressRowsProcessor(settings), Named.as("progress-rows"),
-                        StoreNames.PROGRESS, StoreNames.PROGRESS_INPUTS);
+                .process(ProgressRowsProcessor.supplier(settings, serdes), Named.as("progress-rows"),
+                        StoreNames.PROGRESS_INPUTS);
         rows.to(topics.topic(TopicCatalogue.PROGRESS).name(),
                 Produced.with(key(ProgressKey.class), value(Progress.class)).withName("progress-sink"));
         return rows;
@@ -138,15 +135,10 @@ final class ProgressStage {
      * one task holds every year of a region with its last statuses.
      */
     private void alerts(StreamsBuilder builder, KStream<ProgressKey, Progress> progress) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_ROWS),
-                key(ProgressKey.class), value(Progress.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATES),
-                key(AlertKey.class), value(Progress.class)));
         progress.repartition(Repartitioned.<ProgressKey, Progress>as("alerts-by-region")
                         .withKeySerde(key(ProgressKey.class)).withValueSerde(value(Progress.class))
                         .withStreamPartitioner(ProgressStage::byRegion))
-                .process(() -> new AlertProcessor(settings), Named.as("alerts"),
-                        StoreNames.ALERT_ROWS, StoreNames.ALERT_STATES)
+                .process(AlertProcessor.supplier(settings, serdes), Named.as("alerts"))
                 .to(topics.topic(TopicCatalogue.ALERTS).name(),
                         Produced.with(key(AlertKey.class), value(Alert.class)).withName("alerts-sink"));
     }

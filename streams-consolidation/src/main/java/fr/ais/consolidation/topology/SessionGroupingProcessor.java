@@ -12,13 +12,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import fr.ais.registry.AvroSerdeFactory;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * SPEC §4 rules 2 to 8, per normalised session: keeps the latest version of every source record of
@@ -50,8 +56,32 @@ final class SessionGroupingProcessor
     private final int recentSessions;
 
     /** @param recentSessions sessions whose state is also kept in memory (see {@link ConsolidationConfig#recentSessions}) */
-    SessionGroupingProcessor(int recentSessions) {
+    private SessionGroupingProcessor(int recentSessions) {
         this.recentSessions = recentSessions;
+    }
+
+    /**
+     * The processor with the stores it owns: each member's latest version, keyed by session then member,
+     * and the prescriptions by group id (plain UTF-8 keys, for prefix scans by session).
+     */
+    static ProcessorSupplier<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> supplier(
+            int recentSessions, AvroSerdeFactory serdes) {
+        Set<StoreBuilder<?>> stores = Set.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SESSION_MEMBERS),
+                        Serdes.String(), serdes.forValues(PrescriptionEvent.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED),
+                        new GroupIdKeySerde(), serdes.forValues(ConsolidatedPrescription.class)));
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> get() {
+                return new SessionGroupingProcessor(recentSessions);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return stores;
+            }
+        };
     }
 
     @Override

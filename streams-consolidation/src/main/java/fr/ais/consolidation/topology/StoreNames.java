@@ -1,6 +1,9 @@
 package fr.ais.consolidation.topology;
 
-/** Names of the topology's state stores (their changelogs are {@code <application.id>-<name>-changelog}). */
+/**
+ * Names of the topology's state stores, for the processors that own them and the interactive queries
+ * that read them (their changelogs are {@code <application.id>-<name>-changelog}).
+ */
 public final class StoreNames {
 
     private StoreNames() {

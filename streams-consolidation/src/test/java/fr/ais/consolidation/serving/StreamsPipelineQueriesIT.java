@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ais.consolidation.topology.StoreNames;
 import fr.ais.kafka.embedded.junit.KafkaBrokerExtension;
 import fr.ais.kafka.embedded.junit.TestKafka;
 import fr.ais.registry.AvroSerdeFactory;
@@ -196,7 +197,7 @@ class StreamsPipelineQueriesIT {
                 .groupByKey(Grouped.with("dead-letters-by-reason", Serdes.String(), Serdes.String()))
                 .count(Named.as("dead-letter-count"), Materialized.as(StoreNames.DEAD_LETTER_COUNTS));
         builder.table(consolidated, Consumed.with(keySerde, valueSerde).withName("consolidated-source"),
-                Materialized.as(StoreNames.CONSOLIDATED_PRESCRIPTIONS));
+                Materialized.as(StoreNames.CONSOLIDATED));
         return builder.build();
     }
 
