@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         Path exports = dir.resolve("exports");
         // the sample year is closed: alerts are checked every 30 s (after the first load has settled) so the demo shows them soon
         ProgressSettings progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf,
-                Duration.ofSeconds(30), alert -> { });
+                Duration.ofSeconds(30));
         try (LocalRun run = LocalRun.temporary(System.out)) {
             System.out.println("stack       Kafka " + run.stack().bootstrapServers() + ", registry "
                     + run.stack().registryUrl());

@@ -35,7 +35,7 @@ public final class ProgressOptions {
     /** Progress at the given as-of date (fixed for a run). */
     ProgressSettings settings() {
         LocalDate date = asOf();
-        return new ProgressSettings(calculator(), () -> date, ProgressSettings.DEFAULT_REFRESH, alert -> { });
+        return new ProgressSettings(calculator(), () -> date, ProgressSettings.DEFAULT_REFRESH);
     }
 
     ProgressCalculator calculator() {

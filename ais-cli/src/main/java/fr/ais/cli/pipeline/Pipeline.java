@@ -189,8 +189,7 @@ public final class Pipeline {
         ServingConfig listen = PipelineServing.withConcretePort(serving);
         StreamsAppConfig withServer = config.withApplicationServer(listen.host() + ":" + listen.port());
         PipelineMetrics metrics = new PipelineMetrics(registry);
-        Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert),
-                config.recentSessions());
+        Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),
                 config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);

@@ -2,13 +2,11 @@ package fr.ais.consolidation.progress;
 
 import fr.ais.platform.settings.AisSettings;
 import fr.ais.platform.settings.Settings;
-import fr.ais.schemas.Alert;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -18,10 +16,8 @@ import java.util.function.Supplier;
  * @param calculator      thresholds of the statuses
  * @param asOf            the date progress is computed at, asked again at every refresh (today by default)
  * @param refreshInterval how often the as-of date is checked and the alerts are evaluated (wall clock)
- * @param alertObserver   told each alert this instance emits (metrics); no part of the figures
  */
-public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate> asOf, Duration refreshInterval,
-        Consumer<Alert> alertObserver) {
+public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate> asOf, Duration refreshInterval) {
 
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     public static final Duration DEFAULT_REFRESH = Duration.ofMinutes(1);
@@ -29,7 +25,6 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
     public ProgressSettings {
         Objects.requireNonNull(calculator, "calculator");
         Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(alertObserver, "alertObserver");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("the refresh interval must be positive");
         }
@@ -37,8 +32,7 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
 
     /** Default thresholds 1.0 and 0.9, as of today in Europe/Paris. */
     public static ProgressSettings defaults() {
-        return new ProgressSettings(new ProgressCalculator(1.0, 0.9), today(Clock.systemUTC()), DEFAULT_REFRESH,
-                alert -> { });
+        return new ProgressSettings(new ProgressCalculator(1.0, 0.9), today(Clock.systemUTC()), DEFAULT_REFRESH);
     }
 
     /** From the typed settings: thresholds, a fixed as-of date or today, the refresh interval. */
@@ -48,7 +42,7 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
                 .orElse(today(clock));
         return new ProgressSettings(new ProgressCalculator(settings.get(AisSettings.ON_TRACK),
                 settings.get(AisSettings.AT_RISK)), asOf,
-                Duration.ofMillis(settings.get(AisSettings.PROGRESS_REFRESH_MS)), alert -> { });
+                Duration.ofMillis(settings.get(AisSettings.PROGRESS_REFRESH_MS)));
     }
 
     /** Today in Europe/Paris by {@code clock}. */
@@ -58,10 +52,6 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
 
     /** The same settings with a fixed as-of date. */
     public ProgressSettings asOf(LocalDate date) {
-        return new ProgressSettings(calculator, () -> date, refreshInterval, alertObserver);
-    }
-
-    public ProgressSettings withAlertObserver(Consumer<Alert> observer) {
-        return new ProgressSettings(calculator, asOf, refreshInterval, observer);
+        return new ProgressSettings(calculator, () -> date, refreshInterval);
     }
 }

@@ -1,7 +1,7 @@
 package fr.ais.consolidation.serving;
 
-import fr.ais.schemas.Alert;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,9 +15,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * The application's Prometheus metrics: Kafka Streams' own, the JVM's, and the pipeline's figures
  * (progress of each region's latest month, dead letters, alerts). The figures come from the
  * instance's local stores only and are refreshed at each scrape: every key lives on one instance,
- * so summing the instances in Prometheus never counts a key twice.
+ * so summing the instances in Prometheus never counts a key twice; and the stores are written in
+ * the topology's transactions, so no figure counts what an aborted commit did.
  */
 public final class PipelineMetrics implements AutoCloseable {
 
@@ -42,6 +45,7 @@ public final class PipelineMetrics implements AutoCloseable {
     private final MultiGauge regionsByStatus;
     private final MultiGauge deadLetters;
     private final Counter refreshFailures;
+    private final Map<Tags, AtomicLong> alertCounts = new HashMap<>();
     private KafkaStreamsMetrics streamsMetrics;
     private PipelineQueries queries;
 
@@ -85,14 +89,6 @@ public final class PipelineMetrics implements AutoCloseable {
         return this;
     }
 
-    /** Counts an alert event (call it for each record of the alerts topic this instance produces). */
-    public void recordAlert(Alert alert) {
-        Counter.builder("ais.alerts").description("Alerts raised or cleared")
-                .tags("kind", alert.getKind().name(), "objective", alert.getObjective().name(),
-                        "region", alert.getRegion())
-                .register(registry).increment();
-    }
-
     public PrometheusMeterRegistry registry() {
         return registry;
     }
@@ -104,14 +100,18 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     /**
-     * Re-reads the figures, store by store: a store that cannot be read now (rebalance, or not in
-     * the topology) keeps its previous figures and counts a failure without holding back the others.
+     * Re-reads the figures, group by group (progress and alerts, dead letters): a group that cannot be
+     * read now (rebalance, or not in the topology) keeps its previous figures and counts a failure without
+     * holding back the other.
      */
     public synchronized void refresh() {
         if (queries == null) {
             return;
         }
-        refreshing(this::refreshProgress);
+        refreshing(() -> {
+            refreshProgress();
+            refreshAlerts();
+        });
         refreshing(this::refreshDeadLetters);
     }
 
@@ -136,6 +136,30 @@ public final class PipelineMetrics implements AutoCloseable {
                 p -> Tags.of("objective", p.objective(), "status", p.status()), Collectors.counting()));
         regionsByStatus.register(byStatus.entrySet().stream()
                 .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
+    }
+
+    /**
+     * Alerts raised and cleared, as counted in the alert stage's store: in the transaction of each alert, so
+     * an aborted commit or a restore never counts one twice. A count that moved to another instance
+     * (rebalance) is removed here, so summing the instances never reports it twice.
+     */
+    private void refreshAlerts() {
+        Map<Tags, Long> now = new HashMap<>();
+        queries.alertCounts().forEach(c -> now.put(
+                Tags.of("kind", c.kind(), "objective", c.objective(), "region", c.region()), c.count()));
+        now.forEach((tags, count) -> alertCounts.computeIfAbsent(tags, t -> {
+            AtomicLong value = new AtomicLong();
+            FunctionCounter.builder("ais.alerts", value, AtomicLong::doubleValue)
+                    .description("Alerts raised or cleared").tags(t).register(registry);
+            return value;
+        }).set(count));
+        alertCounts.keySet().removeIf(tags -> {
+            boolean gone = !now.containsKey(tags);
+            if (gone) {
+                registry.remove(registry.find("ais.alerts").tags(tags).functionCounter());
+            }
+            return gone;
+        });
     }
 
     private void refreshDeadLetters() {

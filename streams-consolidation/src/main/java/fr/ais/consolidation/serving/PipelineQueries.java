@@ -25,6 +25,12 @@ public interface PipelineQueries {
     /** Dead letters counted per source and reason. */
     List<DeadLetterCount> deadLetterCounts();
 
+    /**
+     * Alerts emitted so far per region, objective and kind, counted in the task that emits them (in the
+     * alert's own transaction): what this instance holds, for its metrics.
+     */
+    List<AlertCount> alertCounts();
+
     /** Whether the instance serves current figures. */
     Readiness readiness();
 
@@ -59,6 +65,9 @@ public interface PipelineQueries {
     }
 
     record DeadLetterCount(String source, String reason, long count) {
+    }
+
+    record AlertCount(String region, String objective, String kind, long count) {
     }
 
     /**

@@ -102,6 +102,11 @@ public final class StreamsPipelineQueries implements PipelineQueries {
     }
 
     @Override
+    public List<AlertCount> alertCounts() {
+        return local.alertCounts(); // for the metrics, which report each instance's own
+    }
+
+    @Override
     public Optional<PrescriptionView> prescription(String groupId) {
         if (self == null) {
             return local.prescription(groupId);
@@ -253,6 +258,15 @@ public final class StreamsPipelineQueries implements PipelineQueries {
                         return bar < 0 ? new DeadLetterCount(k, "", v)
                                 : new DeadLetterCount(k.substring(0, bar), k.substring(bar + 1), v);
                     }).stream().filter(count -> count.count() > 0).toList();
+        }
+
+        @Override
+        public List<AlertCount> alertCounts() {
+            return StreamsPipelineQueries.this.<String, Long, AlertCount>scan(StoreNames.ALERT_COUNTS, k -> true,
+                    (k, v) -> {
+                        String[] regionObjectiveKind = k.split("\\|", 3);
+                        return new AlertCount(regionObjectiveKind[0], regionObjectiveKind[1], regionObjectiveKind[2], v);
+                    });
         }
 
         @Override

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import fr.ais.registry.AvroSerdeFactory;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -43,7 +44,7 @@ import org.apache.kafka.streams.state.Stores;
  * compared with January. The last status seen is a changelogged store, so a restart or an input
  * delivered twice raises no alert again.
  */
-final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey, Alert> {
+public final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey, Alert> {
 
     /**
      * The most repartition topics a record crosses from a source topic to this stage (events, members by
@@ -56,6 +57,7 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     private ProcessorContext<AlertKey, Alert> context;
     private KeyValueStore<ProgressKey, Progress> rows;
     private KeyValueStore<AlertKey, Progress> lastSeen;
+    private KeyValueStore<String, Long> counts;
     /** When each row not yet settled last changed (wall clock): compared once settled. */
     private final Map<ProgressKey, Long> changedAt = new HashMap<>();
     /** Rows are held still for this long before they are compared. */
@@ -70,8 +72,10 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     }
 
     /**
-     * The processor with the stores it owns: the rows of its regions, every year, and the last row
-     * compared per region and objective.
+     * The processor with the stores it owns: the rows of its regions, every year, the last row compared
+     * per region and objective, and the alerts it emitted per region, objective and kind (the metrics'
+     * count: written in the transaction of the alert itself, so an aborted commit or a restore never
+     * counts an alert twice).
      */
     static ProcessorSupplier<ProgressKey, Progress, AlertKey, Alert> supplier(ProgressSettings settings,
             AvroSerdeFactory serdes) {
@@ -79,7 +83,9 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_ROWS),
                         serdes.forKeys(ProgressKey.class), serdes.forValues(Progress.class)),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATES),
-                        serdes.forKeys(AlertKey.class), serdes.forValues(Progress.class)));
+                        serdes.forKeys(AlertKey.class), serdes.forValues(Progress.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_COUNTS),
+                        Serdes.String(), Serdes.Long()));
         return new ProcessorSupplier<>() {
             @Override
             public Processor<ProgressKey, Progress, AlertKey, Alert> get() {
@@ -98,6 +104,7 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
         this.context = context;
         this.rows = context.getStateStore(StoreNames.ALERT_ROWS);
         this.lastSeen = context.getStateStore(StoreNames.ALERT_STATES);
+        this.counts = context.getStateStore(StoreNames.ALERT_COUNTS);
         // Kafka Streams' own setting, read where Kafka Streams keeps it: how often this application's stages hand
         // records on is a fact of the running instance, which a copy in the topology's config could contradict
         long commitInterval = Long.parseLong(String.valueOf(context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)));
@@ -177,8 +184,15 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
                     .setRatio(now.getRatio())
                     .build();
             context.forward(new Record<>(key, alert, wallClock));
-            settings.alertObserver().accept(alert);
+            String counted = alertCountKey(alert);
+            Long sofar = counts.get(counted);
+            counts.put(counted, sofar == null ? 1 : sofar + 1);
         }
+    }
+
+    /** "REGION|OBJECTIVE|KIND", the key of the alert counts. */
+    public static String alertCountKey(Alert alert) {
+        return alert.getRegion() + "|" + alert.getObjective() + "|" + alert.getKind();
     }
 
     /** ON_TRACK (or nothing seen yet) 0, AT_RISK 1, BEHIND 2. */

@@ -35,6 +35,8 @@ public final class StoreNames {
     public static final String PROGRESS = "progress";
     /** Last status seen per region and objective for the latest closed month. */
     public static final String ALERT_STATES = "alert-states";
+    /** Alerts emitted per "REGION|OBJECTIVE|KIND" (metrics). */
+    public static final String ALERT_COUNTS = "alert-counts";
     /** The progress rows again, in the alert task that owns their region (all its years). */
     public static final String ALERT_ROWS = "alert-rows";
 }

@@ -15,6 +15,7 @@ final class FakePipelineQueries implements PipelineQueries {
     final List<QualityRow> quality = new ArrayList<>();
     final List<PrescriptionView> prescriptions = new ArrayList<>();
     final List<DeadLetterCount> deadLetters = new ArrayList<>();
+    final List<AlertCount> alerts = new ArrayList<>();
     volatile Readiness readiness = new Readiness("RUNNING", true);
     volatile RuntimeException failure;
     PipelineQueries local = this;
@@ -95,6 +96,12 @@ final class FakePipelineQueries implements PipelineQueries {
     public List<DeadLetterCount> deadLetterCounts() {
         failIfAsked();
         return deadLetters;
+    }
+
+    @Override
+    public List<AlertCount> alertCounts() {
+        failIfAsked();
+        return alerts;
     }
 
     @Override

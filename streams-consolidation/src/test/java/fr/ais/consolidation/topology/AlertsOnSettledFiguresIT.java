@@ -106,7 +106,7 @@ class AlertsOnSettledFiguresIT {
 
     private Topology topology() {
         ProgressSettings progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> AS_OF,
-                Duration.ofMillis(200), alert -> { });
+                Duration.ofMillis(200));
         return ConsolidationTopology.build(new ConsolidationConfig(topics, progress), stack.serdes());
     }
 

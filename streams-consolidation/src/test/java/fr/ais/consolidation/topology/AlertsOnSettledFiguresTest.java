@@ -34,8 +34,7 @@ class AlertsOnSettledFiguresTest {
     private static final Duration COMMIT = Duration.ofSeconds(1);
 
     private final ConsolidationDriver pipeline = new ConsolidationDriver(new ConsolidationConfig(TopicCatalogue.DEFAULT,
-            new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> LocalDate.parse("2021-04-15"), REFRESH,
-                    alert -> { })));
+            new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> LocalDate.parse("2021-04-15"), REFRESH)));
 
     @AfterEach
     void close() {

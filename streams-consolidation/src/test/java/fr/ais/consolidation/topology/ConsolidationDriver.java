@@ -164,6 +164,15 @@ final class ConsolidationDriver implements AutoCloseable {
         return counts;
     }
 
+    /** Alerts counted per "REGION|OBJECTIVE|KIND" in the alert stage's store, as the metrics read them. */
+    Map<String, Long> alertCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        try (var all = driver.<String, Long>getKeyValueStore(StoreNames.ALERT_COUNTS).all()) {
+            all.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+        }
+        return counts;
+    }
+
     /** Lets the wall clock move, which runs the as-of checks and the alert evaluation. */
     ConsolidationDriver advanceWallClock(java.time.Duration duration) {
         driver.advanceWallClockTime(duration);
