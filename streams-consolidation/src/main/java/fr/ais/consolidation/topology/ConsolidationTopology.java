@@ -7,11 +7,9 @@ import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
-import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
-import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityKey;
@@ -20,6 +18,7 @@ import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
@@ -30,19 +29,18 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
- * The consolidation topology (SPEC §4), as a pure function of its configuration and serdes.
+ * The consolidation topology (SPEC §4), as a pure function of its configuration and serdes. It only
+ * wires: the rules and the deltas are in {@code rules}, the progress maths in {@code progress}, and
+ * each processor declares the stores it owns. The stages and their state are explained in docs/design.md.
  *
  * <pre>
  * pe/imilo/ouiform events ─▶ latest version per source key (rule 1)
@@ -50,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  *   ─▶ consolidated prescriptions (store by group id, compacted topic), as changes (before, after)
  *   ─▶ retract before, add after, re-keyed ─▶ aggregates and quality (tables, compacted topics)
  *   ─▶ progress against the targets, alerts (see {@link ProgressStage})
- * dead letters ─▶ counts per source and reason
+ * dead letters ─▶ as a table ─▶ rejected records per source and reason
  * </pre>
  *
  * No window and no grace period: a late record updates the months it belongs to, and the
@@ -59,12 +57,10 @@ import org.apache.kafka.streams.state.Stores;
 public final class ConsolidationTopology {
 
     private final AvroSerdeFactory serdes;
-    private final TopicCatalogue topics;
     private final ConsolidationConfig config;
 
     private ConsolidationTopology(ConsolidationConfig config, AvroSerdeFactory serdes) {
         this.serdes = serdes;
-        this.topics = config.topics();
         this.config = config;
     }
 
@@ -90,9 +86,8 @@ public final class ConsolidationTopology {
 
     /** Adds the consolidation stages to {@code builder}. */
     private void addTo(StreamsBuilder builder) {
-        KStream<SourceRecordKey, PrescriptionEvent> events = sourceEvents(builder);
-        KStream<SessionKey, SessionMemberChange> memberChanges = latestVersionPerSourceRecord(builder, events);
-        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = consolidatePerSession(builder, memberChanges);
+        KStream<SessionKey, SessionMemberChange> memberChanges = latestVersionPerSourceRecord(sourceEvents(builder));
+        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = consolidatePerSession(memberChanges);
         KTable<AggregateKey, AggregateValue> aggregates = aggregates(changes);
         quality(changes);
         new ProgressStage(config, serdes).addTo(builder, aggregates);
@@ -103,20 +98,16 @@ public final class ConsolidationTopology {
     private KStream<SourceRecordKey, PrescriptionEvent> sourceEvents(StreamsBuilder builder) {
         KStream<SourceRecordKey, PrescriptionEvent> merged = null;
         for (Source source : Source.values()) {
-            Topic<SourceRecordKey, PrescriptionEvent> topic = topics.topic(TopicCatalogue.eventsOf(source));
-            String name = source.name().toLowerCase(java.util.Locale.ROOT) + "-events-source";
-            KStream<SourceRecordKey, PrescriptionEvent> stream = builder.stream(topic.name(),
-                    Consumed.with(keySerde(SourceRecordKey.class), valueSerde(PrescriptionEvent.class))
-                            .withTimestampExtractor(new PayloadTimestampExtractor())
-                            .withName(name));
-            merged = merged == null ? stream
-                    : merged.merge(stream, Named.as("merge-" + name));
+            String name = source.name().toLowerCase(Locale.ROOT) + "-events-source";
+            KStream<SourceRecordKey, PrescriptionEvent> stream = topic(TopicCatalogue.eventsOf(source))
+                    .stream(builder, name, new PayloadTimestampExtractor());
+            merged = merged == null ? stream : merged.merge(stream, Named.as("merge-" + name));
         }
         return merged;
     }
 
     /** Rule 1, then re-keyed by normalised session (the old session is told when a record leaves it). */
-    private KStream<SessionKey, SessionMemberChange> latestVersionPerSourceRecord(StreamsBuilder builder,
+    private KStream<SessionKey, SessionMemberChange> latestVersionPerSourceRecord(
             KStream<SourceRecordKey, PrescriptionEvent> events) {
         return events
                 .process(LatestVersionProcessor.supplier(serdes), Named.as("latest-version"))
@@ -130,14 +121,11 @@ public final class ConsolidationTopology {
      * compacted topic (a tombstone when a group dissolves) and kept by group id for queries.
      */
     private KStream<ConsolidatedPrescriptionKey, GroupChange> consolidatePerSession(
-            StreamsBuilder builder, KStream<SessionKey, SessionMemberChange> memberChanges) {
-        Serde<ConsolidatedPrescriptionKey> keySerde = keySerde(ConsolidatedPrescriptionKey.class);
-        Serde<ConsolidatedPrescription> valueSerde = valueSerde(ConsolidatedPrescription.class);
-        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges
-                .process(SessionGroupingProcessor.supplier(config.recentSessions(), serdes), Named.as("session-grouping"));
-        changes.mapValues(GroupChange::after, Named.as("consolidated-changes"))
-                .to(topics.topic(TopicCatalogue.CONSOLIDATED).name(),
-                        Produced.with(keySerde, valueSerde).withName("consolidated-sink"));
+            KStream<SessionKey, SessionMemberChange> memberChanges) {
+        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges.process(
+                SessionGroupingProcessor.supplier(config.recentSessions(), serdes), Named.as("session-grouping"));
+        topic(TopicCatalogue.CONSOLIDATED).to(changes.mapValues(GroupChange::after, Named.as("consolidated-changes")),
+                "consolidated-sink");
         return changes;
     }
 
@@ -157,10 +145,9 @@ public final class ConsolidationTopology {
                         Named.as("aggregates-count"),
                         Materialized.<AggregateKey, AggregateValue, KeyValueStore<Bytes, byte[]>>as(
                                 StoreNames.AGGREGATES).withKeySerde(keySerde).withValueSerde(valueSerde));
-        aggregates.filter((key, total) -> total.getPrescriptions() > 0, Named.as("aggregates-non-zero"))
-                .toStream(Named.as("aggregates-changes"))
-                .to(topics.topic(TopicCatalogue.AGGREGATES).name(),
-                        Produced.with(keySerde, valueSerde).withName("aggregates-sink"));
+        topic(TopicCatalogue.AGGREGATES).to(aggregates
+                .filter((key, total) -> total.getPrescriptions() > 0, Named.as("aggregates-non-zero"))
+                .toStream(Named.as("aggregates-changes")), "aggregates-sink");
         return aggregates;
     }
 
@@ -168,7 +155,7 @@ public final class ConsolidationTopology {
     private void quality(KStream<ConsolidatedPrescriptionKey, GroupChange> changes) {
         Serde<QualityKey> keySerde = keySerde(QualityKey.class);
         Serde<QualityCounts> valueSerde = valueSerde(QualityCounts.class);
-        changes
+        topic(TopicCatalogue.QUALITY).to(changes
                 .flatMap((id, change) -> pairs(Deltas.quality(change)), Named.as("quality-deltas"))
                 .groupByKey(Grouped.with("quality-by-key", keySerde, valueSerde))
                 .aggregate(() -> Deltas.NO_QUALITY, (key, delta, counts) -> Deltas.plus(counts, delta),
@@ -176,9 +163,7 @@ public final class ConsolidationTopology {
                         Materialized.<QualityKey, QualityCounts, KeyValueStore<Bytes, byte[]>>as(StoreNames.QUALITY)
                                 .withKeySerde(keySerde).withValueSerde(valueSerde))
                 .filter((key, counts) -> counts.getPrescriptions() > 0, Named.as("quality-non-zero"))
-                .toStream(Named.as("quality-changes"))
-                .to(topics.topic(TopicCatalogue.QUALITY).name(),
-                        Produced.with(keySerde, valueSerde).withName("quality-sink"));
+                .toStream(Named.as("quality-changes")), "quality-sink");
     }
 
     /**
@@ -188,9 +173,7 @@ public final class ConsolidationTopology {
      * The table keeps only each dead letter's source and reason.
      */
     private void deadLetterCounts(StreamsBuilder builder) {
-        builder.stream(topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
-                        Consumed.with(keySerde(DeadLetterKey.class), valueSerde(DeadLetter.class))
-                                .withName("dead-letters-source"))
+        topic(TopicCatalogue.DEAD_LETTERS).stream(builder, "dead-letters-source")
                 .mapValues(letter -> letter == null ? null : deadLetterCountKey(letter), Named.as("dead-letter-reasons"))
                 .toTable(Named.as("dead-letters-latest"),
                         Materialized.<DeadLetterKey, String, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEAD_LETTERS)
@@ -205,6 +188,10 @@ public final class ConsolidationTopology {
     /** "SOURCE|REASON", the key of the dead-letter counts. */
     static String deadLetterCountKey(DeadLetter letter) {
         return letter.getSource() + "|" + letter.getReason();
+    }
+
+    private <K extends SpecificRecord, V extends SpecificRecord> StreamsTopic<K, V> topic(Topic<K, V> template) {
+        return StreamsTopic.of(template, config.topics(), serdes);
     }
 
     private static <K, V> List<KeyValue<K, V>> pairs(List<Deltas.Delta<K, V>> deltas) {
