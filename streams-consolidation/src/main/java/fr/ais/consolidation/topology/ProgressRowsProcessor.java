@@ -6,7 +6,6 @@ import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressInputs;
 import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.RegionYearKey;
-import fr.ais.schemas.Target;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -97,10 +96,8 @@ final class ProgressRowsProcessor implements Processor<RegionYearKey, ProgressIn
     private void update(RegionYearKey key, ProgressInputs value, LocalDate asOf, long timestamp) {
         Map<ProgressKey, Progress> now = new HashMap<>();
         if (value != null) {
-            for (Target target : value.getTargets()) {
-                for (Progress p : settings.calculator().progress(target, value.getActuals(), asOf)) {
-                    now.put(new ProgressKey(p.getRegion(), p.getYear(), p.getMonth(), p.getObjective()), p);
-                }
+            for (Progress p : settings.calculator().rowsOf(value.getTargets(), value.getActuals(), asOf)) {
+                now.put(new ProgressKey(p.getRegion(), p.getYear(), p.getMonth(), p.getObjective()), p);
             }
         }
         for (Objective objective : Objective.values()) {
