@@ -9,8 +9,8 @@ import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.export.SnapshotReader;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
-import fr.ais.consolidation.serving.PipelineMetrics;
-import fr.ais.consolidation.serving.PipelineServing;
+import fr.ais.consolidation.serving.ConsolidationMetrics;
+import fr.ais.consolidation.serving.Serving;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.consolidation.targets.TargetsFile;
 import fr.ais.consolidation.targets.TargetsLoader;
@@ -173,7 +173,7 @@ public final class Pipeline {
     }
 
     /** A consolidation instance with its REST API, dashboard and metrics. */
-    public record Served(ConsolidationApp app, PipelineServing serving) implements AutoCloseable {
+    public record Served(ConsolidationApp app, Serving serving) implements AutoCloseable {
         @Override
         public void close() {
             serving.close();
@@ -186,12 +186,12 @@ public final class Pipeline {
      * the state is restored, so health and readiness answer during a restore.
      */
     public Served startServed(StreamsAppConfig config, ProgressSettings progress, ServingConfig serving) {
-        ServingConfig listen = PipelineServing.withConcretePort(serving);
+        ServingConfig listen = Serving.withConcretePort(serving);
         StreamsAppConfig withServer = config.withApplicationServer(listen.host() + ":" + listen.port());
-        PipelineMetrics metrics = new PipelineMetrics(registry);
+        ConsolidationMetrics metrics = new ConsolidationMetrics(registry);
         Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
-        PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),
+        Serving server = Serving.start(listen, app.streams(), connection.clientProperties(),
                 config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);
         try {
             app.start(STARTUP);

@@ -33,9 +33,9 @@ import org.slf4j.LoggerFactory;
  * so summing the instances in Prometheus never counts a key twice; and the stores are written in
  * the topology's transactions, so no figure counts what an aborted commit did.
  */
-public final class PipelineMetrics implements AutoCloseable {
+public final class ConsolidationMetrics implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolidationMetrics.class);
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -47,13 +47,13 @@ public final class PipelineMetrics implements AutoCloseable {
     private final Counter refreshFailures;
     private final Map<Tags, AtomicLong> alertCounts = new HashMap<>();
     private KafkaStreamsMetrics streamsMetrics;
-    private PipelineQueries queries;
+    private FigureQueries queries;
 
-    public PipelineMetrics() {
+    public ConsolidationMetrics() {
         this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    public PipelineMetrics(PrometheusMeterRegistry registry) {
+    public ConsolidationMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -77,15 +77,15 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     /** Adds Kafka Streams' client, thread, task and store metrics. */
-    public synchronized PipelineMetrics bindStreams(KafkaStreams streams) {
+    public synchronized ConsolidationMetrics bindStreams(KafkaStreams streams) {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         return this;
     }
 
     /** Reads the pipeline's figures from these queries (their local-only view) at each scrape. */
-    public synchronized PipelineMetrics bindQueries(PipelineQueries pipelineQueries) {
-        this.queries = pipelineQueries.localOnly();
+    public synchronized ConsolidationMetrics bindQueries(FigureQueries figures) {
+        this.queries = figures.localOnly();
         return this;
     }
 
@@ -125,7 +125,7 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     private void refreshProgress() {
-        List<PipelineQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
+        List<FigureQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
         progressRatio.register(latest.stream().filter(p -> p.ratio() != null)
                 .map(p -> MultiGauge.Row.of(regionTags(p), p.ratio())).toList(), true);
         progressActual.register(latest.stream()
@@ -168,14 +168,14 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     /** The row of the latest (year, month) of each region and objective. */
-    static List<PipelineQueries.ProgressRow> latestPerRegionAndObjective(List<PipelineQueries.ProgressRow> rows) {
-        Comparator<PipelineQueries.ProgressRow> byTime = Comparator.comparingInt(PipelineQueries.ProgressRow::year)
-                .thenComparingInt(PipelineQueries.ProgressRow::month);
+    static List<FigureQueries.ProgressRow> latestPerRegionAndObjective(List<FigureQueries.ProgressRow> rows) {
+        Comparator<FigureQueries.ProgressRow> byTime = Comparator.comparingInt(FigureQueries.ProgressRow::year)
+                .thenComparingInt(FigureQueries.ProgressRow::month);
         return new ArrayList<>(rows.stream().collect(Collectors.toMap(p -> p.region() + "|" + p.objective(),
                 Function.identity(), (a, b) -> byTime.compare(a, b) >= 0 ? a : b, TreeMap::new)).values());
     }
 
-    private static Tags regionTags(PipelineQueries.ProgressRow p) {
+    private static Tags regionTags(FigureQueries.ProgressRow p) {
         return Tags.of("region", p.region(), "objective", p.objective());
     }
 

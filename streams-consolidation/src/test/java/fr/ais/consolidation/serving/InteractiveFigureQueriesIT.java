@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that owns its key, whichever instance is asked.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class StreamsPipelineQueriesIT {
+class InteractiveFigureQueriesIT {
 
     private static final String TOKEN = "peer-token";
     private static final int PARTITIONS = 4;
@@ -70,7 +70,7 @@ class StreamsPipelineQueriesIT {
         }
     }
 
-    private record Instance(KafkaStreams streams, PipelineServer server, PipelineMetrics metrics) {
+    private record Instance(KafkaStreams streams, ApiServer server, ConsolidationMetrics metrics) {
     }
 
     @Test
@@ -180,11 +180,11 @@ class StreamsPipelineQueriesIT {
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         KafkaStreams streams = new KafkaStreams(topology, props);
         open.add(streams);
-        StreamsPipelineQueries queries = new StreamsPipelineQueries(streams, new HostInfo("127.0.0.1", port),
+        InteractiveFigureQueries queries = new InteractiveFigureQueries(streams, new HostInfo("127.0.0.1", port),
                 keySerde.serializer(), new PeerClient(TOKEN, Duration.ofSeconds(5)), null);
-        PipelineMetrics metrics = new PipelineMetrics().bindStreams(streams).bindQueries(queries);
+        ConsolidationMetrics metrics = new ConsolidationMetrics().bindStreams(streams).bindQueries(queries);
         open.add(metrics);
-        PipelineServer server = new PipelineServer(new ServingConfig("127.0.0.1", port, TOKEN), queries, metrics).start();
+        ApiServer server = new ApiServer(new ServingConfig("127.0.0.1", port, TOKEN), queries, metrics).start();
         open.add(server);
         streams.start();
         return new Instance(streams, server, metrics);

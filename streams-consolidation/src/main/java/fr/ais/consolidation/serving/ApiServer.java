@@ -22,14 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's HTTP face: the JSON API over {@link PipelineQueries}, the local-only
+ * The application's HTTP face: the JSON API over {@link FigureQueries}, the local-only
  * {@code /internal} endpoints the other instances fan out to, liveness and readiness probes,
  * Prometheus metrics and the static dashboard. Probes and the dashboard's static files are open
  * (they hold no figures); everything else requires the bearer token when one is configured.
  */
-public final class PipelineServer implements AutoCloseable {
+public final class ApiServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Pattern REGION = Pattern.compile("[0-9][0-9AB]");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -38,8 +38,8 @@ public final class PipelineServer implements AutoCloseable {
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "csv", "text/csv; charset=utf-8");
 
     private final ServingConfig config;
-    private final PipelineQueries queries;
-    private final PipelineMetrics metrics;
+    private final FigureQueries queries;
+    private final ConsolidationMetrics metrics;
     private final byte[] expectedAuthorization;
     private final ObjectMapper json = objectMapper();
     private HttpServer server;
@@ -50,7 +50,7 @@ public final class PipelineServer implements AutoCloseable {
      * @param queries the pipeline's figures
      * @param metrics the metrics to expose on /metrics; null: no /metrics
      */
-    public PipelineServer(ServingConfig config, PipelineQueries queries, PipelineMetrics metrics) {
+    public ApiServer(ServingConfig config, FigureQueries queries, ConsolidationMetrics metrics) {
         this.config = config;
         this.queries = queries;
         this.metrics = metrics;
@@ -63,7 +63,7 @@ public final class PipelineServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; returns at once. */
-    public synchronized PipelineServer start() throws IOException {
+    public synchronized ApiServer start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newFixedThreadPool(4, r -> {
@@ -123,7 +123,7 @@ public final class PipelineServer implements AutoCloseable {
         switch (path) {
             case "/health" -> sendJson(exchange, 200, Map.of("status", "UP"));
             case "/ready" -> {
-                PipelineQueries.Readiness readiness = queries.readiness();
+                FigureQueries.Readiness readiness = queries.readiness();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("ready", readiness.ready());
                 body.put("state", readiness.state());
@@ -151,7 +151,7 @@ public final class PipelineServer implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange exchange, String path, PipelineQueries from) throws IOException {
+    private void answer(HttpExchange exchange, String path, FigureQueries from) throws IOException {
         Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
         String region = param(params, "region", REGION);
         switch (path) {
@@ -165,7 +165,7 @@ public final class PipelineServer implements AutoCloseable {
             default -> {
                 if (path.startsWith("/prescriptions/") && path.length() > "/prescriptions/".length()) {
                     String groupId = path.substring("/prescriptions/".length());
-                    Optional<PipelineQueries.PrescriptionView> found = from.prescription(groupId);
+                    Optional<FigureQueries.PrescriptionView> found = from.prescription(groupId);
                     if (found.isPresent()) {
                         sendJson(exchange, 200, found.get());
                     } else {
@@ -217,7 +217,7 @@ public final class PipelineServer implements AutoCloseable {
             sendJson(exchange, 404, error("no such file"));
             return;
         }
-        try (InputStream in = PipelineServer.class.getResourceAsStream("/dashboard/" + name)) {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/dashboard/" + name)) {
             if (in == null) {
                 sendJson(exchange, 404, error("no such file: " + name));
                 return;
