@@ -44,7 +44,7 @@ import org.apache.kafka.streams.state.Stores;
  * compared with January. The last status seen is a changelogged store, so a restart or an input
  * delivered twice raises no alert again.
  */
-public final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey, Alert> {
+final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey, Alert> {
 
     /**
      * The most repartition topics a record crosses from a source topic to this stage (events, members by
@@ -191,7 +191,7 @@ public final class AlertProcessor implements Processor<ProgressKey, Progress, Al
     }
 
     /** "REGION|OBJECTIVE|KIND", the key of the alert counts. */
-    public static String alertCountKey(Alert alert) {
+    static String alertCountKey(Alert alert) {
         return alert.getRegion() + "|" + alert.getObjective() + "|" + alert.getKind();
     }
 
