@@ -2,20 +2,22 @@ package fr.ais.cli;
 
 import fr.ais.cli.pipeline.LocalRun;
 import fr.ais.consolidation.export.Exports;
+import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.Ports;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.schemas.Network;
+import fr.ais.schemas.Progress;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -61,14 +63,14 @@ final class DemoCommand implements Callable<Integer> {
         Path exports = dir.resolve("exports");
         // the sample year is closed: alerts are checked every 30 s (after the first load has settled) so the demo shows them soon
         ProgressSettings progress = new ProgressSettings(ProgressSettings.defaults().calculator(), () -> asOf,
-                Duration.ofSeconds(30), alert -> { });
+                Duration.ofSeconds(30));
         try (LocalRun run = LocalRun.temporary(System.out)) {
             System.out.println("stack       Kafka " + run.stack().bootstrapServers() + ", registry "
                     + run.stack().registryUrl());
             LocalRun.Result result = run.run(new LocalRun.Inputs(data.peFile(), data.imiloFile(), data.ouiformFile(),
                     data.targetsFile(), StandardCharsets.UTF_8), PseudonymKey.ephemeral(), progress, exports,
                     once ? null : new ServingConfig("127.0.0.1", port, null));
-            printHeadlines(result, exports, asOf);
+            printHeadlines(result, exports, asOf, progress.calculator());
             if (!once) {
                 System.out.println();
                 ConsolidateCommand.printUrls(result.servedAt());
@@ -97,7 +99,8 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void printHeadlines(LocalRun.Result result, Path exports, LocalDate asOf) throws Exception {
+    private static void printHeadlines(LocalRun.Result result, Path exports, LocalDate asOf,
+            ProgressCalculator calculator) {
         Exports.Snapshot s = result.snapshot();
         System.out.println();
         System.out.printf("%d source records: %d accepted, %d rejected -> %d consolidated prescriptions%n",
@@ -112,13 +115,14 @@ final class DemoCommand implements Callable<Integer> {
                 notFilled, inferred, conflict);
         System.out.println();
         System.out.println("Progress at " + asOf + " (region: GLOBAL / PE / ML status):");
-        List<String> progress = Files.readAllLines(exports.resolve("progress.csv"));
+        // the rows of progress.csv, from the one computation of progress, not read back from the file
         Map<String, List<String>> latest = new java.util.TreeMap<>();
-        String month = java.time.YearMonth.from(asOf).toString();
-        for (String row : progress.subList(1, progress.size())) {
-            String[] f = row.split(";", -1);
-            if (f[2].equals(month)) {
-                latest.computeIfAbsent(f[0], r -> new ArrayList<>()).add(f[3] + " " + f[7] + " (" + f[4] + "/" + f[5] + ")");
+        List<Progress> rows = new ArrayList<>(calculator.rowsOf(s.aggregates(), s.targets(), asOf));
+        rows.sort(Comparator.comparing(Progress::getRegion).thenComparing(p -> p.getObjective().name()));
+        for (Progress p : rows) {
+            if (p.getYear() == asOf.getYear() && p.getMonth() == asOf.getMonthValue()) {
+                latest.computeIfAbsent(p.getRegion(), r -> new ArrayList<>()).add(p.getObjective() + " " + p.getStatus()
+                        + " (" + p.getActualCumulative() + "/" + Exports.decimal(p.getTargetCumulative(), 2) + ")");
             }
         }
         latest.forEach((region, statuses) -> System.out.println("  " + region + ": " + String.join(", ", statuses)));

@@ -7,7 +7,6 @@ import fr.ais.cli.pipeline.Connection;
 import fr.ais.consolidation.app.BoundedRocksDbConfig;
 import fr.ais.consolidation.app.ConsolidationApp;
 import fr.ais.consolidation.progress.ProgressCalculator;
-import fr.ais.consolidation.topology.ConsolidationTopology;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
@@ -157,9 +156,11 @@ class ConfigurationFileTest {
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, 134217728L)
                 .containsEntry(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, 16777216L)
-                .containsEntry(ConsolidationTopology.RECENT_SESSIONS_CONFIG, 500)
                 .containsEntry("bootstrap.servers", "kafka-1:9093,kafka-2:9093")
                 .containsEntry("security.protocol", "SASL_SSL");
+
+        // the topology's own setting reaches it through its config, not the Streams properties
+        assertThat(run.streams().recentSessions()).isEqualTo(500);
 
         assertThat(run.progress().asOf().get()).isEqualTo(LocalDate.of(2021, 10, 15));
         assertThat(run.progress().refreshInterval()).isEqualTo(Duration.ofSeconds(5));

@@ -52,7 +52,7 @@ class DemoServingIT {
         GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir.resolve("data")).withPeople(200).withSeed(5));
         LocalDate asOf = LocalDate.of(2021, 12, 31);
         ProgressSettings progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf,
-                Duration.ofMillis(500), alert -> { });
+                Duration.ofMillis(500));
         Path exports = dir.resolve("exports");
         try (LocalRun run = LocalRun.temporary(new PrintStream(java.io.OutputStream.nullOutputStream()))) {
             LocalRun.Result result = run.run(new LocalRun.Inputs(data.peFile(), data.imiloFile(), data.ouiformFile(),

@@ -114,7 +114,8 @@ public final class ConsolidationBenchmark {
         publish(broker, topics, serdes, events);
         Result pass = run(broker, "pass-" + run, passThrough(topics, serdes), work);
         Result consolidation = run(broker, "consolidation-" + run,
-                ConsolidationTopology.build(new ConsolidationConfig(topics), serdes), work);
+                ConsolidationTopology.build(new ConsolidationConfig(topics).withRecentSessions(
+                        Integer.getInteger("bench.recent.sessions", ConsolidationConfig.DEFAULT_RECENT_SESSIONS)), serdes), work);
         return new Result[] {pass, consolidation};
     }
 

@@ -8,8 +8,8 @@ import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.export.SnapshotReader;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
-import fr.ais.consolidation.serving.PipelineMetrics;
-import fr.ais.consolidation.serving.PipelineServing;
+import fr.ais.consolidation.serving.ConsolidationMetrics;
+import fr.ais.consolidation.serving.Serving;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.consolidation.topology.ConsolidationConfig;
 import fr.ais.consolidation.topology.ConsolidationTopology;
@@ -149,8 +149,8 @@ public final class Pipeline {
      * topics, whose names derive from its application id); the registry still refuses an
      * incompatible change.
      */
-    public Topology consolidationTopology(ProgressSettings progress) {
-        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue(), progress),
+    public Topology consolidationTopology(ProgressSettings progress, int recentSessions) {
+        return ConsolidationTopology.build(new ConsolidationConfig(connection.catalogue(), progress, recentSessions),
                 connection.serdes(true));
     }
 
@@ -162,11 +162,11 @@ public final class Pipeline {
 
     /** Starts the consolidation application and waits until it runs. */
     public ConsolidationApp startConsolidation(StreamsAppConfig config, ProgressSettings progress) {
-        return new ConsolidationApp(consolidationTopology(progress), config).start(STARTUP);
+        return new ConsolidationApp(consolidationTopology(progress, config.recentSessions()), config).start(STARTUP);
     }
 
     /** A consolidation instance with its REST API, dashboard and metrics. */
-    public record Served(ConsolidationApp app, PipelineServing serving) implements AutoCloseable {
+    public record Served(ConsolidationApp app, Serving serving) implements AutoCloseable {
         @Override
         public void close() {
             serving.close();
@@ -179,12 +179,12 @@ public final class Pipeline {
      * the state is restored, so health and readiness answer during a restore.
      */
     public Served startServed(StreamsAppConfig config, ProgressSettings progress, ServingConfig serving) {
-        ServingConfig listen = PipelineServing.withConcretePort(serving);
+        ServingConfig listen = Serving.withConcretePort(serving);
         StreamsAppConfig withServer = config.withApplicationServer(listen.host() + ":" + listen.port());
-        PipelineMetrics metrics = new PipelineMetrics(registry);
-        Topology topology = consolidationTopology(progress.withAlertObserver(metrics::recordAlert));
+        ConsolidationMetrics metrics = new ConsolidationMetrics(registry);
+        Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
-        PipelineServing server = PipelineServing.start(listen, app.streams(), connection.clientProperties(),
+        Serving server = Serving.start(listen, app.streams(), connection.clientProperties(),
                 config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);
         try {
             app.start(STARTUP);
@@ -204,7 +204,8 @@ public final class Pipeline {
         String applicationId = app.config().applicationId();
         try (Admin admin = Admin.create(connection.clientProperties())) {
             CatchUp catchUp = new CatchUp(admin, applicationId,
-                    CatchUp.inputTopicsOf(consolidationTopology(ProgressSettings.defaults()), applicationId));
+                    CatchUp.inputTopicsOf(consolidationTopology(ProgressSettings.defaults(),
+                            ConsolidationConfig.DEFAULT_RECENT_SESSIONS), applicationId));
             while (true) {
                 if (app.failure() != null) {
                     throw new UserException("the consolidation stopped: " + app.failure().getMessage(), app.failure());

@@ -1,5 +1,6 @@
 package fr.ais.platform.topics;
 
+import fr.ais.registry.AvroSerdeFactory;
 import java.time.Duration;
 import java.util.Objects;
 import org.apache.avro.specific.SpecificRecord;
@@ -47,6 +48,11 @@ public record Topic<K extends SpecificRecord, V extends SpecificRecord>(
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions must be positive: " + partitions);
         }
+    }
+
+    /** This topic with the serdes of its key and value types, from {@code serdes}. */
+    public TopicWithSerdes<K, V> withSerdes(AvroSerdeFactory serdes) {
+        return new TopicWithSerdes<>(this, serdes.forKeys(keyType), serdes.forValues(valueType));
     }
 
     /** The {@code retention.ms} topic config: -1 for forever. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +38,12 @@ public final class TopicSnapshot {
             }
         });
         return table;
+    }
+
+    /** The same, for a topic with its serdes. */
+    public static <K extends SpecificRecord, V extends SpecificRecord> Map<K, V> table(
+            Map<String, Object> clientProperties, TopicWithSerdes<K, V> topic) {
+        return table(clientProperties, topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
     }
 
     private static Map<TopicPartition, Long> highWatermarks(Map<String, Object> clientProperties,

@@ -1,6 +1,5 @@
 package fr.ais.consolidation.app;
 
-import fr.ais.consolidation.topology.ConsolidationTopology;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -62,7 +61,6 @@ public final class ConsolidationApp implements AutoCloseable {
             props.put(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, config.blockCacheBytes());
             props.put(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, config.writeBufferBytes());
         }
-        props.put(ConsolidationTopology.RECENT_SESSIONS_CONFIG, config.recentSessions());
         // a new application reads its topics from the start
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // the client properties may override these two; a commit a second sends many records per

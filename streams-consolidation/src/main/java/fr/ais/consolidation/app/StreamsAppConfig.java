@@ -1,6 +1,6 @@
 package fr.ais.consolidation.app;
 
-import fr.ais.consolidation.topology.ConsolidationTopology;
+import fr.ais.consolidation.topology.ConsolidationConfig;
 import fr.ais.platform.connection.KafkaConnection;
 import fr.ais.settings.Setting;
 import fr.ais.settings.SettingGroup;
@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How the consolidation application runs (not what it computes: that is the topology's config).
+ * How the consolidation application runs (not what it computes: that is the topology's config,
+ * {@link ConsolidationConfig}, which whoever builds the topology gives {@link #recentSessions}).
  *
  * @param applicationId     Kafka Streams application id: the consumer group and internal topic prefix
  * @param clientProperties  bootstrap servers and client security settings, passed through
@@ -57,7 +58,7 @@ public record StreamsAppConfig(
             "RocksDB memtable budget shared by every store, counted in the block cache.")
             .validatedBy(n -> n >= 1 << 20, "at least 1 MiB"));
     public static final Setting<Integer> RECENT_SESSIONS = SETTINGS.add(Setting.integer("streams.recent.sessions",
-            ConsolidationTopology.DEFAULT_RECENT_SESSIONS, "Sessions per stream task whose state the consolidation"
+            ConsolidationConfig.DEFAULT_RECENT_SESSIONS, "Sessions per stream task whose state the consolidation"
                     + " also keeps in memory (~6 KiB each), so that a session changing again is not read back from"
                     + " RocksDB; 0: none.")
             .validatedBy(n -> n >= 0 && n <= 1_000_000, "between 0 and 1000000"));

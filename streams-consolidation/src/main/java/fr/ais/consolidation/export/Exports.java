@@ -1,10 +1,8 @@
 package fr.ais.consolidation.export;
 
-import fr.ais.consolidation.progress.MonthlyActualsMath;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.schemas.AgeBand;
 import fr.ais.schemas.AggregateKey;
-import fr.ais.schemas.MonthlyActuals;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.Progress;
 import fr.ais.schemas.QualityCounts;
@@ -22,7 +20,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,24 +96,13 @@ public final class Exports {
 
     /**
      * One row per target line and month: January to the as-of month for the as-of year, all twelve
-     * months for earlier years, none for later years; zero actuals included. The same maths as the
-     * progress stage of the running pipeline.
+     * months for earlier years, none for later years; zero actuals included. The rows of the running
+     * pipeline's progress stage, by the same computation ({@link ProgressCalculator#rowsOf(Map, Collection,
+     * LocalDate)}).
      */
     public static List<String> progress(Map<AggregateKey, Long> aggregates, Collection<Target> targets,
             LocalDate asOf, ProgressCalculator calculator) {
-        Map<String, MonthlyActuals> actuals = new HashMap<>();
-        aggregates.forEach((k, n) -> {
-            YearMonth entered = YearMonth.parse(k.getMonth());
-            actuals.compute(k.getRegion() + "|" + entered.getYear(), (regionYear, sofar) -> MonthlyActualsMath.add(
-                    sofar == null ? MonthlyActualsMath.none() : sofar, entered.getMonthValue(), k.getNetwork(),
-                    k.getAgeBand(), n));
-        });
-        List<Progress> rows = new ArrayList<>();
-        for (Target target : targets) {
-            rows.addAll(calculator.progress(target,
-                    actuals.getOrDefault(target.getRegion() + "|" + target.getYear(), MonthlyActualsMath.none()), asOf));
-        }
-        return progressRows(rows);
+        return progressRows(calculator.rowsOf(aggregates, targets, asOf));
     }
 
     /** Progress rows as written in progress.csv. */
@@ -145,7 +131,8 @@ public final class Exports {
         return network.name();
     }
 
-    static String decimal(double value, int scale) {
+    /** A decimal as the exports write it: rounded half up to {@code scale} places, a dot, no exponent. */
+    public static String decimal(double value, int scale) {
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).toPlainString();
     }
 

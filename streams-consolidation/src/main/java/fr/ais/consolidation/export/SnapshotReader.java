@@ -4,9 +4,6 @@ import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.AggregateKey;
-import fr.ais.schemas.AggregateValue;
-import fr.ais.schemas.DeadLetter;
-import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityKey;
 import fr.ais.schemas.RejectReason;
@@ -26,20 +23,17 @@ public final class SnapshotReader {
     public static Exports.Snapshot read(Map<String, Object> clientProperties, TopicCatalogue topics,
             AvroSerdeFactory serdes) {
         Map<AggregateKey, Long> aggregates = new LinkedHashMap<>();
-        TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.AGGREGATES).name(),
-                        serdes.forKeys(AggregateKey.class).deserializer(),
-                        serdes.forValues(AggregateValue.class).deserializer())
+        TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.AGGREGATES).withSerdes(serdes))
                 .forEach((k, v) -> aggregates.put(k, v.getPrescriptions()));
         Map<QualityKey, QualityCounts> quality = TopicSnapshot.table(clientProperties,
-                topics.topic(TopicCatalogue.QUALITY).name(),
-                serdes.forKeys(QualityKey.class).deserializer(), serdes.forValues(QualityCounts.class).deserializer());
-        Map<TargetKey, Target> targets = TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.TARGETS).name(),
-                serdes.forKeys(TargetKey.class).deserializer(), serdes.forValues(Target.class).deserializer());
+                topics.topic(TopicCatalogue.QUALITY).withSerdes(serdes));
+        Map<TargetKey, Target> targets = TopicSnapshot.table(clientProperties,
+                topics.topic(TopicCatalogue.TARGETS).withSerdes(serdes));
+        // as a table: a re-delivered record has the same key, so it replaces its dead letter rather than adding one
         Map<Source, Map<RejectReason, Long>> rejected = new EnumMap<>(Source.class);
-        TopicSnapshot.read(clientProperties, topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
-                serdes.forKeys(DeadLetterKey.class).deserializer(), serdes.forValues(DeadLetter.class).deserializer(),
-                (k, letter) -> rejected.computeIfAbsent(letter.getSource(), s -> new EnumMap<>(RejectReason.class))
-                        .merge(letter.getReason(), 1L, Long::sum));
+        TopicSnapshot.table(clientProperties, topics.topic(TopicCatalogue.DEAD_LETTERS).withSerdes(serdes))
+                .values().forEach(letter -> rejected.computeIfAbsent(letter.getSource(),
+                        s -> new EnumMap<>(RejectReason.class)).merge(letter.getReason(), 1L, Long::sum));
         return new Exports.Snapshot(aggregates, quality, targets.values(), rejected);
     }
 }

@@ -1,16 +1,24 @@
 package fr.ais.consolidation.progress;
 
 import fr.ais.schemas.AgeBand;
+import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.MonthlyActuals;
+import fr.ais.schemas.MonthlyCount;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.Objective;
+import fr.ais.schemas.RegionYearKey;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The monthly actuals of one region and year per objective scope (SPEC §5): GLOBAL counts every
- * network under 30, PE the network PE under 30, ML the network ML aged 16 to 25.
+ * network under 30, PE the network PE under 30, ML the network ML aged 16 to 25. The progress stage
+ * keeps them up to date row change by row change, the exports sum them from the aggregates: the same
+ * functions for both.
  */
 public final class MonthlyActualsMath {
 
@@ -31,6 +39,30 @@ public final class MonthlyActualsMath {
     public static MonthlyActuals none() {
         List<Long> zeros = Collections.nCopies(12, 0L);
         return new MonthlyActuals(zeros, zeros, zeros);
+    }
+
+    /** The region and year an aggregate row counts in. */
+    public static RegionYearKey regionYearOf(AggregateKey row) {
+        return new RegionYearKey(row.getRegion(), YearMonth.parse(row.getMonth()).getYear());
+    }
+
+    /** An aggregate row as the prescriptions it adds to its region and year's actuals. */
+    public static MonthlyCount countOf(AggregateKey row, long prescriptions) {
+        return new MonthlyCount(YearMonth.parse(row.getMonth()).getMonthValue(), row.getNetwork(), row.getAgeBand(),
+                prescriptions);
+    }
+
+    /** {@code actuals} with {@code count} added ({@code sign} 1) or retracted ({@code sign} -1). */
+    public static MonthlyActuals add(MonthlyActuals actuals, MonthlyCount count, int sign) {
+        return add(actuals, count.getMonth(), count.getNetwork(), count.getAgeBand(), sign * count.getPrescriptions());
+    }
+
+    /** The actuals of every region and year, from the aggregate rows (the sum of their counts). */
+    public static Map<RegionYearKey, MonthlyActuals> perRegionYear(Map<AggregateKey, Long> aggregates) {
+        Map<RegionYearKey, MonthlyActuals> actuals = new HashMap<>();
+        aggregates.forEach((row, n) -> actuals.compute(regionYearOf(row),
+                (regionYear, sofar) -> add(sofar == null ? none() : sofar, countOf(row, n), 1)));
+        return actuals;
     }
 
     /** {@code actuals} with {@code delta} prescriptions of {@code network} and {@code band} entered in {@code month}. */

@@ -1,15 +1,19 @@
 package fr.ais.consolidation.progress;
 
+import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.MonthlyActuals;
 import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressStatus;
+import fr.ais.schemas.RegionYearKey;
 import fr.ais.schemas.Target;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * SPEC §5 progress maths. The cumulative target through month m is
@@ -129,6 +133,31 @@ public final class ProgressCalculator {
         for (int month = 1; month <= lastMonth(target.getYear(), asOf); month++) {
             rows.add(progress(target, actuals, month, asOf));
         }
+        return rows;
+    }
+
+    /**
+     * The progress rows of one region and year: each of its targets (one per objective) against the
+     * region and year's actuals. What the progress stage publishes whenever either side changes.
+     */
+    public List<Progress> rowsOf(List<Target> targets, MonthlyActuals actuals, LocalDate asOf) {
+        List<Progress> rows = new ArrayList<>();
+        for (Target target : targets) {
+            rows.addAll(progress(target, actuals, asOf));
+        }
+        return rows;
+    }
+
+    /**
+     * Every progress row of {@code targets} against the aggregate rows: the actuals and the targets gathered
+     * per region and year as the progress stage gathers them, then {@link #rowsOf(List, MonthlyActuals,
+     * LocalDate)} for each, so the exports and the running pipeline give the same rows.
+     */
+    public List<Progress> rowsOf(Map<AggregateKey, Long> aggregates, Collection<Target> targets, LocalDate asOf) {
+        Map<RegionYearKey, MonthlyActuals> actuals = MonthlyActualsMath.perRegionYear(aggregates);
+        List<Progress> rows = new ArrayList<>();
+        RegionYearTargetsMath.perRegionYear(targets).forEach((regionYear, ofRegionYear) -> rows.addAll(
+                rowsOf(ofRegionYear, actuals.getOrDefault(regionYear, MonthlyActualsMath.none()), asOf)));
         return rows;
     }
 

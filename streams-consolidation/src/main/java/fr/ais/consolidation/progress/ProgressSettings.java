@@ -1,6 +1,5 @@
 package fr.ais.consolidation.progress;
 
-import fr.ais.schemas.Alert;
 import fr.ais.settings.Setting;
 import fr.ais.settings.SettingGroup;
 import fr.ais.settings.Settings;
@@ -10,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -20,10 +18,8 @@ import java.util.function.Supplier;
  * @param calculator      thresholds of the statuses
  * @param asOf            the date progress is computed at, asked again at every refresh (today by default)
  * @param refreshInterval how often the as-of date is checked and the alerts are evaluated (wall clock)
- * @param alertObserver   told each alert this instance emits (metrics); no part of the figures
  */
-public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate> asOf, Duration refreshInterval,
-        Consumer<Alert> alertObserver) {
+public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate> asOf, Duration refreshInterval) {
 
     /** The zone of "today": the as-of date when none is set. */
     public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -50,7 +46,6 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
     public ProgressSettings {
         Objects.requireNonNull(calculator, "calculator");
         Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(alertObserver, "alertObserver");
         if (refreshInterval.isNegative() || refreshInterval.isZero()) {
             throw new IllegalArgumentException("the refresh interval must be positive");
         }
@@ -67,7 +62,7 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
                 .<Supplier<LocalDate>>map(date -> () -> date)
                 .orElse(today(clock));
         return new ProgressSettings(new ProgressCalculator(settings.get(ON_TRACK), settings.get(AT_RISK)), asOf,
-                Duration.ofMillis(settings.get(REFRESH_MS)), alert -> { });
+                Duration.ofMillis(settings.get(REFRESH_MS)));
     }
 
     /** Today in Europe/Paris by {@code clock}. */
@@ -77,10 +72,6 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
 
     /** The same settings with a fixed as-of date. */
     public ProgressSettings asOf(LocalDate date) {
-        return new ProgressSettings(calculator, () -> date, refreshInterval, alertObserver);
-    }
-
-    public ProgressSettings withAlertObserver(Consumer<Alert> observer) {
-        return new ProgressSettings(calculator, asOf, refreshInterval, observer);
+        return new ProgressSettings(calculator, () -> date, refreshInterval);
     }
 }

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.state.HostInfo;
 public final class PeerClient {
 
     private final HttpClient http;
-    private final ObjectMapper json = PipelineServer.objectMapper();
+    private final ObjectMapper json = ApiServer.objectMapper();
     private final String token;
     private final Duration timeout;
 

@@ -1,31 +1,25 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.rules.Deltas;
+import fr.ais.consolidation.rules.GroupChange;
 import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
-import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.DeadLetter;
 import fr.ais.schemas.DeadLetterKey;
-import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
-import fr.ais.schemas.QualityFlag;
 import fr.ais.schemas.QualityKey;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Locale;
 import java.util.Properties;
-import java.util.function.Function;
-import java.util.function.IntFunction;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -35,19 +29,18 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
- * The consolidation topology (SPEC §4), as a pure function of its configuration and serdes.
+ * The consolidation topology (SPEC §4), as a pure function of its configuration and serdes. It only
+ * wires: the rules and the deltas are in {@code rules}, the progress maths in {@code progress}, and
+ * each processor declares the stores it owns. The stages and their state are explained in docs/design.md.
  *
  * <pre>
  * pe/imilo/ouiform events ─▶ latest version per source key (rule 1)
@@ -55,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  *   ─▶ consolidated prescriptions (store by group id, compacted topic), as changes (before, after)
  *   ─▶ retract before, add after, re-keyed ─▶ aggregates and quality (tables, compacted topics)
  *   ─▶ progress against the targets, alerts (see {@link ProgressStage})
- * dead letters ─▶ counts per source and reason
+ * dead letters ─▶ as a table ─▶ rejected records per source and reason
  * </pre>
  *
  * No window and no grace period: a late record updates the months it belongs to, and the
@@ -63,21 +56,11 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ConsolidationTopology {
 
-    /**
-     * Kafka Streams setting read by the session grouping: how many sessions per task it also keeps in
-     * memory. A memory knob of the running application, like RocksDB's: the figures do not depend on it.
-     */
-    public static final String RECENT_SESSIONS_CONFIG = "ais.consolidation.recent.sessions";
-    /** Sessions kept in memory per task unless set; the default of the setting streams.recent.sessions too. */
-    public static final int DEFAULT_RECENT_SESSIONS = 2_000;
-
     private final AvroSerdeFactory serdes;
-    private final TopicCatalogue topics;
     private final ConsolidationConfig config;
 
     private ConsolidationTopology(ConsolidationConfig config, AvroSerdeFactory serdes) {
         this.serdes = serdes;
-        this.topics = config.topics();
         this.config = config;
     }
 
@@ -103,9 +86,8 @@ public final class ConsolidationTopology {
 
     /** Adds the consolidation stages to {@code builder}. */
     private void addTo(StreamsBuilder builder) {
-        KStream<SourceRecordKey, PrescriptionEvent> events = sourceEvents(builder);
-        KStream<SessionKey, SessionMemberChange> memberChanges = latestVersionPerSourceRecord(builder, events);
-        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = consolidatePerSession(builder, memberChanges);
+        KStream<SessionKey, SessionMemberChange> memberChanges = latestVersionPerSourceRecord(sourceEvents(builder));
+        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = consolidatePerSession(memberChanges);
         KTable<AggregateKey, AggregateValue> aggregates = aggregates(changes);
         quality(changes);
         new ProgressStage(config, serdes).addTo(builder, aggregates);
@@ -116,27 +98,19 @@ public final class ConsolidationTopology {
     private KStream<SourceRecordKey, PrescriptionEvent> sourceEvents(StreamsBuilder builder) {
         KStream<SourceRecordKey, PrescriptionEvent> merged = null;
         for (Source source : Source.values()) {
-            Topic<SourceRecordKey, PrescriptionEvent> topic = topics.topic(TopicCatalogue.eventsOf(source));
-            String name = source.name().toLowerCase(java.util.Locale.ROOT) + "-events-source";
-            KStream<SourceRecordKey, PrescriptionEvent> stream = builder.stream(topic.name(),
-                    Consumed.with(keySerde(SourceRecordKey.class), valueSerde(PrescriptionEvent.class))
-                            .withTimestampExtractor(new PayloadTimestampExtractor())
-                            .withName(name));
-            merged = merged == null ? stream
-                    : merged.merge(stream, Named.as("merge-" + name));
+            String name = source.name().toLowerCase(Locale.ROOT) + "-events-source";
+            KStream<SourceRecordKey, PrescriptionEvent> stream = topic(TopicCatalogue.eventsOf(source))
+                    .stream(builder, name, new PayloadTimestampExtractor());
+            merged = merged == null ? stream : merged.merge(stream, Named.as("merge-" + name));
         }
         return merged;
     }
 
     /** Rule 1, then re-keyed by normalised session (the old session is told when a record leaves it). */
-    private KStream<SessionKey, SessionMemberChange> latestVersionPerSourceRecord(StreamsBuilder builder,
+    private KStream<SessionKey, SessionMemberChange> latestVersionPerSourceRecord(
             KStream<SourceRecordKey, PrescriptionEvent> events) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.LATEST_VERSIONS),
-                keySerde(SourceRecordKey.class), valueSerde(KeptVersion.class)));
         return events
-                .process(() -> new LatestVersionProcessor(StoreNames.LATEST_VERSIONS),
-                        Named.as("latest-version"), StoreNames.LATEST_VERSIONS)
+                .process(LatestVersionProcessor.supplier(serdes), Named.as("latest-version"))
                 .repartition(Repartitioned.<SessionKey, SessionMemberChange>as("members-by-session")
                         .withKeySerde(keySerde(SessionKey.class))
                         .withValueSerde(valueSerde(SessionMemberChange.class)));
@@ -147,20 +121,11 @@ public final class ConsolidationTopology {
      * compacted topic (a tombstone when a group dissolves) and kept by group id for queries.
      */
     private KStream<ConsolidatedPrescriptionKey, GroupChange> consolidatePerSession(
-            StreamsBuilder builder, KStream<SessionKey, SessionMemberChange> memberChanges) {
-        Serde<ConsolidatedPrescriptionKey> keySerde = keySerde(ConsolidatedPrescriptionKey.class);
-        Serde<ConsolidatedPrescription> valueSerde = valueSerde(ConsolidatedPrescription.class);
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.SESSION_MEMBERS),
-                Serdes.String(), valueSerde(PrescriptionEvent.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED), new GroupIdKeySerde(), valueSerde));
-        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges
-                .process(SessionGroupingProcessor::new, Named.as("session-grouping"),
-                        StoreNames.SESSION_MEMBERS, StoreNames.CONSOLIDATED);
-        changes.mapValues(GroupChange::after, Named.as("consolidated-changes"))
-                .to(topics.topic(TopicCatalogue.CONSOLIDATED).name(),
-                        Produced.with(keySerde, valueSerde).withName("consolidated-sink"));
+            KStream<SessionKey, SessionMemberChange> memberChanges) {
+        KStream<ConsolidatedPrescriptionKey, GroupChange> changes = memberChanges.process(
+                SessionGroupingProcessor.supplier(config.recentSessions(), serdes), Named.as("session-grouping"));
+        topic(TopicCatalogue.CONSOLIDATED).to(changes.mapValues(GroupChange::after, Named.as("consolidated-changes")),
+                "consolidated-sink");
         return changes;
     }
 
@@ -173,18 +138,16 @@ public final class ConsolidationTopology {
         Serde<AggregateKey> keySerde = keySerde(AggregateKey.class);
         Serde<AggregateValue> valueSerde = valueSerde(AggregateValue.class);
         KTable<AggregateKey, AggregateValue> aggregates = changes
-                .flatMap((id, change) -> signed(change, ConsolidationTopology::aggregateKey,
-                        sign -> new AggregateValue((long) sign)), Named.as("aggregates-deltas"))
+                .flatMap((id, change) -> pairs(Deltas.aggregates(change)), Named.as("aggregates-deltas"))
                 .groupByKey(Grouped.with("aggregates-by-key", keySerde, valueSerde))
                 .aggregate(() -> new AggregateValue(0L),
-                        (key, delta, total) -> new AggregateValue(total.getPrescriptions() + delta.getPrescriptions()),
+                        (key, delta, total) -> Deltas.plus(total, delta),
                         Named.as("aggregates-count"),
                         Materialized.<AggregateKey, AggregateValue, KeyValueStore<Bytes, byte[]>>as(
                                 StoreNames.AGGREGATES).withKeySerde(keySerde).withValueSerde(valueSerde));
-        aggregates.filter((key, total) -> total.getPrescriptions() > 0, Named.as("aggregates-non-zero"))
-                .toStream(Named.as("aggregates-changes"))
-                .to(topics.topic(TopicCatalogue.AGGREGATES).name(),
-                        Produced.with(keySerde, valueSerde).withName("aggregates-sink"));
+        topic(TopicCatalogue.AGGREGATES).to(aggregates
+                .filter((key, total) -> total.getPrescriptions() > 0, Named.as("aggregates-non-zero"))
+                .toStream(Named.as("aggregates-changes")), "aggregates-sink");
         return aggregates;
     }
 
@@ -192,96 +155,47 @@ public final class ConsolidationTopology {
     private void quality(KStream<ConsolidatedPrescriptionKey, GroupChange> changes) {
         Serde<QualityKey> keySerde = keySerde(QualityKey.class);
         Serde<QualityCounts> valueSerde = valueSerde(QualityCounts.class);
-        QualityCounts zero = new QualityCounts(0L, 0L, 0L, 0L, 0L, 0L);
-        changes
-                .flatMap((id, change) -> qualityDeltas(change, zero), Named.as("quality-deltas"))
+        topic(TopicCatalogue.QUALITY).to(changes
+                .flatMap((id, change) -> pairs(Deltas.quality(change)), Named.as("quality-deltas"))
                 .groupByKey(Grouped.with("quality-by-key", keySerde, valueSerde))
-                .aggregate(() -> zero, (key, delta, counts) -> plus(counts, delta),
+                .aggregate(() -> Deltas.NO_QUALITY, (key, delta, counts) -> Deltas.plus(counts, delta),
                         Named.as("quality-count"),
                         Materialized.<QualityKey, QualityCounts, KeyValueStore<Bytes, byte[]>>as(StoreNames.QUALITY)
                                 .withKeySerde(keySerde).withValueSerde(valueSerde))
                 .filter((key, counts) -> counts.getPrescriptions() > 0, Named.as("quality-non-zero"))
-                .toStream(Named.as("quality-changes"))
-                .to(topics.topic(TopicCatalogue.QUALITY).name(),
-                        Produced.with(keySerde, valueSerde).withName("quality-sink"));
+                .toStream(Named.as("quality-changes")), "quality-sink");
     }
 
-    static AggregateKey aggregateKey(ConsolidatedPrescription p) {
-        return new AggregateKey(p.getRegion(), p.getMonth(), p.getNetwork(), p.getAgeBand());
-    }
-
-    /** -1 on the old key and +1 on the new one, nothing when both are the same key. */
-    static <K, V> List<KeyValue<K, V>> signed(GroupChange change, Function<ConsolidatedPrescription, K> key,
-            IntFunction<V> delta) {
-        K before = change.before() == null ? null : key.apply(change.before());
-        K after = change.after() == null ? null : key.apply(change.after());
-        if (Objects.equals(before, after)) {
-            return List.of();
-        }
-        List<KeyValue<K, V>> deltas = new ArrayList<>(2);
-        if (before != null) {
-            deltas.add(KeyValue.pair(before, delta.apply(-1)));
-        }
-        if (after != null) {
-            deltas.add(KeyValue.pair(after, delta.apply(1)));
-        }
-        return deltas;
-    }
-
-    /** The old prescription's flags retracted from its region and month, the new one's added to its own. */
-    static List<KeyValue<QualityKey, QualityCounts>> qualityDeltas(GroupChange change, QualityCounts zero) {
-        Map<QualityKey, QualityCounts> deltas = new LinkedHashMap<>();
-        if (change.before() != null) {
-            deltas.merge(qualityKey(change.before()), addFlags(zero, change.before(), -1),
-                    ConsolidationTopology::plus);
-        }
-        if (change.after() != null) {
-            deltas.merge(qualityKey(change.after()), addFlags(zero, change.after(), 1), ConsolidationTopology::plus);
-        }
-        List<KeyValue<QualityKey, QualityCounts>> result = new ArrayList<>();
-        deltas.forEach((k, d) -> {
-            if (!d.equals(zero)) {
-                result.add(KeyValue.pair(k, d));
-            }
-        });
-        return result;
-    }
-
-    private static QualityKey qualityKey(ConsolidatedPrescription p) {
-        return new QualityKey(p.getRegion(), p.getMonth());
-    }
-
-    static QualityCounts plus(QualityCounts a, QualityCounts b) {
-        return new QualityCounts(
-                a.getPrescriptions() + b.getPrescriptions(),
-                a.getPePrescriberNotFilled() + b.getPePrescriberNotFilled(),
-                a.getAttributionInferred() + b.getAttributionInferred(),
-                a.getAttributionConflict() + b.getAttributionConflict(),
-                a.getUnattributed() + b.getUnattributed(),
-                a.getMlAgeOutOfScope() + b.getMlAgeOutOfScope());
-    }
-
-    static QualityCounts addFlags(QualityCounts counts, ConsolidatedPrescription p, int sign) {
-        List<QualityFlag> flags = p.getFlags();
-        return new QualityCounts(
-                counts.getPrescriptions() + sign,
-                counts.getPePrescriberNotFilled() + (flags.contains(QualityFlag.PE_PRESCRIBER_NOT_FILLED) ? sign : 0),
-                counts.getAttributionInferred() + (flags.contains(QualityFlag.ATTRIBUTION_INFERRED) ? sign : 0),
-                counts.getAttributionConflict() + (flags.contains(QualityFlag.ATTRIBUTION_CONFLICT) ? sign : 0),
-                counts.getUnattributed() + (flags.contains(QualityFlag.UNATTRIBUTED) ? sign : 0),
-                counts.getMlAgeOutOfScope() + (flags.contains(QualityFlag.ML_AGE_OUT_OF_SCOPE) ? sign : 0));
-    }
-
-    /** Dead letters per source and reason, for the dashboard and metrics. */
+    /**
+     * Rejected records per source and reason, for the dashboard and metrics: the dead letters read as a
+     * table (the latest per key, a re-delivered record having the same key), so that delivering an export
+     * again, or re-ingesting it with {@code --force}, replaces its dead letters rather than adding to them.
+     * The table keeps only each dead letter's source and reason.
+     */
     private void deadLetterCounts(StreamsBuilder builder) {
-        builder.stream(topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
-                        Consumed.with(keySerde(DeadLetterKey.class), valueSerde(DeadLetter.class))
-                                .withName("dead-letters-source"))
-                .groupBy((key, letter) -> letter.getSource() + "|" + letter.getReason(),
-                        Grouped.with("dead-letters-by-reason", Serdes.String(), valueSerde(DeadLetter.class)))
+        topic(TopicCatalogue.DEAD_LETTERS).stream(builder, "dead-letters-source")
+                .mapValues(letter -> letter == null ? null : deadLetterCountKey(letter), Named.as("dead-letter-reasons"))
+                .toTable(Named.as("dead-letters-latest"),
+                        Materialized.<DeadLetterKey, String, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEAD_LETTERS)
+                                .withKeySerde(keySerde(DeadLetterKey.class)).withValueSerde(Serdes.String()))
+                .groupBy((key, reason) -> KeyValue.pair(reason, reason),
+                        Grouped.with("dead-letters-by-reason", Serdes.String(), Serdes.String()))
                 .count(Named.as("dead-letter-count"),
                         Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(StoreNames.DEAD_LETTER_COUNTS)
                                 .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long()));
+    }
+
+    /** "SOURCE|REASON", the key of the dead-letter counts. */
+    static String deadLetterCountKey(DeadLetter letter) {
+        return letter.getSource() + "|" + letter.getReason();
+    }
+
+    private <K extends SpecificRecord, V extends SpecificRecord> StreamsTopic<K, V> topic(Topic<K, V> template) {
+        return StreamsTopic.of(template, config.topics(), serdes);
+    }
+
+    private static <K, V> List<KeyValue<K, V>> pairs(List<Deltas.Delta<K, V>> deltas) {
+        return deltas.stream().map(d -> KeyValue.pair(d.key(), d.value())).toList();
     }
 
     private <T extends SpecificRecord> Serde<T> keySerde(Class<T> type) {

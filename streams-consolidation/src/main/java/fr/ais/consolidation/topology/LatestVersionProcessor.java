@@ -1,15 +1,20 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.rules.LatestVersion;
 import fr.ais.schemas.KeptVersion;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.SessionKey;
 import fr.ais.schemas.SessionMemberChange;
 import fr.ais.schemas.SourceRecordKey;
-import java.util.Comparator;
+import fr.ais.registry.AvroSerdeFactory;
+import java.util.Set;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * SPEC §4 rule 1: keeps the latest version of each source record and tells the session grouping
@@ -20,23 +25,32 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class LatestVersionProcessor implements Processor<SourceRecordKey, PrescriptionEvent, SessionKey, SessionMemberChange> {
 
-    /** Latest timestamp wins; on equal timestamps, the later one in the source's own order. */
-    static final Comparator<KeptVersion> VERSION_ORDER = Comparator
-            .comparing(KeptVersion::getVersionTimestamp)
-            .thenComparingLong(KeptVersion::getSourcePosition);
-
-    private final String storeName;
     private KeyValueStore<SourceRecordKey, KeptVersion> latest;
     private ProcessorContext<SessionKey, SessionMemberChange> context;
 
-    LatestVersionProcessor(String storeName) {
-        this.storeName = storeName;
+    /** The processor with the store it owns: the kept version's stamp per source record. */
+    static ProcessorSupplier<SourceRecordKey, PrescriptionEvent, SessionKey, SessionMemberChange> supplier(
+            AvroSerdeFactory serdes) {
+        StoreBuilder<KeyValueStore<SourceRecordKey, KeptVersion>> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.LATEST_VERSIONS),
+                serdes.forKeys(SourceRecordKey.class), serdes.forValues(KeptVersion.class));
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<SourceRecordKey, PrescriptionEvent, SessionKey, SessionMemberChange> get() {
+                return new LatestVersionProcessor();
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(store);
+            }
+        };
     }
 
     @Override
     public void init(ProcessorContext<SessionKey, SessionMemberChange> context) {
         this.context = context;
-        this.latest = context.getStateStore(storeName);
+        this.latest = context.getStateStore(StoreNames.LATEST_VERSIONS);
     }
 
     @Override
@@ -45,9 +59,9 @@ final class LatestVersionProcessor implements Processor<SourceRecordKey, Prescri
         if (record.key() == null || candidate == null) {
             return; // source topics carry no tombstones; nothing to retract
         }
-        KeptVersion stamp = stampOf(candidate);
+        KeptVersion stamp = LatestVersion.stampOf(candidate);
         KeptVersion kept = latest.get(record.key());
-        if (kept != null && VERSION_ORDER.compare(stamp, kept) <= 0) {
+        if (!LatestVersion.replaces(stamp, kept)) {
             return;
         }
         latest.put(record.key(), stamp);
@@ -57,9 +71,5 @@ final class LatestVersionProcessor implements Processor<SourceRecordKey, Prescri
         }
         context.forward(record.withKey(new SessionKey(candidate.getSessionNumber()))
                 .withValue(new SessionMemberChange(record.key(), candidate)));
-    }
-
-    static KeptVersion stampOf(PrescriptionEvent event) {
-        return new KeptVersion(event.getVersionTimestamp(), event.getSourcePosition(), event.getSessionNumber());
     }
 }

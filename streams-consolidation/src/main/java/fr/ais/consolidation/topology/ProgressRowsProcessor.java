@@ -6,18 +6,22 @@ import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressInputs;
 import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.RegionYearKey;
-import fr.ais.schemas.Target;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import fr.ais.registry.AvroSerdeFactory;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
@@ -36,8 +40,30 @@ final class ProgressRowsProcessor implements Processor<RegionYearKey, ProgressIn
     /** As-of date the stored rows were computed at; unknown after a restart, so the first check recomputes. */
     private LocalDate computedAsOf;
 
-    ProgressRowsProcessor(ProgressSettings settings) {
+    private ProgressRowsProcessor(ProgressSettings settings) {
         this.settings = settings;
+    }
+
+    /**
+     * The processor with the store it owns, the rows as last computed; it also reads the join's store of
+     * inputs ({@link StoreNames#PROGRESS_INPUTS}), connected by name since the join owns it.
+     */
+    static ProcessorSupplier<RegionYearKey, ProgressInputs, ProgressKey, Progress> supplier(ProgressSettings settings,
+            AvroSerdeFactory serdes) {
+        StoreBuilder<KeyValueStore<ProgressKey, Progress>> store = Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.PROGRESS),
+                serdes.forKeys(ProgressKey.class), serdes.forValues(Progress.class));
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<RegionYearKey, ProgressInputs, ProgressKey, Progress> get() {
+                return new ProgressRowsProcessor(settings);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return Set.of(store);
+            }
+        };
     }
 
     @Override
@@ -70,10 +96,8 @@ final class ProgressRowsProcessor implements Processor<RegionYearKey, ProgressIn
     private void update(RegionYearKey key, ProgressInputs value, LocalDate asOf, long timestamp) {
         Map<ProgressKey, Progress> now = new HashMap<>();
         if (value != null) {
-            for (Target target : value.getTargets()) {
-                for (Progress p : settings.calculator().progress(target, value.getActuals(), asOf)) {
-                    now.put(new ProgressKey(p.getRegion(), p.getYear(), p.getMonth(), p.getObjective()), p);
-                }
+            for (Progress p : settings.calculator().rowsOf(value.getTargets(), value.getActuals(), asOf)) {
+                now.put(new ProgressKey(p.getRegion(), p.getYear(), p.getMonth(), p.getObjective()), p);
             }
         }
         for (Objective objective : Objective.values()) {

@@ -2,13 +2,12 @@ package fr.ais.consolidation.topology;
 
 import fr.ais.consolidation.progress.MonthlyActualsMath;
 import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.consolidation.progress.RegionYearTargetsMath;
 import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
-import fr.ais.schemas.Alert;
-import fr.ais.schemas.AlertKey;
 import fr.ais.schemas.MonthlyActuals;
 import fr.ais.schemas.MonthlyCount;
 import fr.ais.schemas.Progress;
@@ -17,11 +16,7 @@ import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.RegionYearKey;
 import fr.ais.schemas.RegionYearTargets;
 import fr.ais.schemas.Target;
-import fr.ais.schemas.TargetKey;
 import java.nio.charset.StandardCharsets;
-import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,16 +26,13 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * SPEC §5 in the running pipeline:
@@ -53,6 +45,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * A late record changes an aggregate, which changes the actuals of its region and year, which
  * recomputes that region and year's rows; a corrected targets file does the same from the other side.
+ * The maths is the {@code progress} package's, the same the exports use.
  */
 final class ProgressStage {
 
@@ -75,26 +68,19 @@ final class ProgressStage {
                         Materialized.<RegionYearKey, ProgressInputs, KeyValueStore<Bytes, byte[]>>as(
                                 StoreNames.PROGRESS_INPUTS)
                                 .withKeySerde(key(RegionYearKey.class)).withValueSerde(value(ProgressInputs.class)));
-        KStream<ProgressKey, Progress> progress = progressRows(builder, inputs);
-        alerts(builder, progress);
+        alerts(progressRows(inputs));
     }
 
     /** Consolidated prescriptions entered per month of each region and year, per objective scope. */
     private KTable<RegionYearKey, MonthlyActuals> actualsPerRegionYear(KTable<AggregateKey, AggregateValue> aggregates) {
         return aggregates
-                .groupBy((k, v) -> {
-                            YearMonth month = YearMonth.parse(k.getMonth());
-                            return KeyValue.pair(new RegionYearKey(k.getRegion(), month.getYear()),
-                                    new MonthlyCount(month.getMonthValue(), k.getNetwork(), k.getAgeBand(),
-                                            v.getPrescriptions()));
-                        },
+                .groupBy((row, total) -> KeyValue.pair(MonthlyActualsMath.regionYearOf(row),
+                                MonthlyActualsMath.countOf(row, total.getPrescriptions())),
                         Grouped.with("progress-actuals-by-region-year", key(RegionYearKey.class),
                                 value(MonthlyCount.class)))
                 .aggregate(MonthlyActualsMath::none,
-                        (k, c, actuals) -> MonthlyActualsMath.add(actuals, c.getMonth(), c.getNetwork(), c.getAgeBand(),
-                                c.getPrescriptions()),
-                        (k, c, actuals) -> MonthlyActualsMath.add(actuals, c.getMonth(), c.getNetwork(), c.getAgeBand(),
-                                -c.getPrescriptions()),
+                        (regionYear, count, actuals) -> MonthlyActualsMath.add(actuals, count, 1),
+                        (regionYear, count, actuals) -> MonthlyActualsMath.add(actuals, count, -1),
                         Named.as("progress-actuals"),
                         Materialized.<RegionYearKey, MonthlyActuals, KeyValueStore<Bytes, byte[]>>as(
                                         StoreNames.PROGRESS_ACTUALS)
@@ -103,32 +89,24 @@ final class ProgressStage {
 
     /** The loaded targets (a corrected line replaces its key), gathered per region and year. */
     private KTable<RegionYearKey, RegionYearTargets> targetsPerRegionYear(StreamsBuilder builder) {
-        Topic<TargetKey, Target> topic = topics.topic(TopicCatalogue.TARGETS);
-        return builder.table(topic.name(),
-                        Consumed.with(key(TargetKey.class), value(Target.class)).withName("targets-source"),
-                        Materialized.<TargetKey, Target, KeyValueStore<Bytes, byte[]>>as(StoreNames.TARGETS)
-                                .withKeySerde(key(TargetKey.class)).withValueSerde(value(Target.class)))
-                .groupBy((k, t) -> KeyValue.pair(new RegionYearKey(t.getRegion(), t.getYear()), t),
+        return topic(TopicCatalogue.TARGETS).table(builder, "targets-source", StoreNames.TARGETS)
+                .groupBy((k, t) -> KeyValue.pair(RegionYearTargetsMath.regionYearOf(t), t),
                         Grouped.with("progress-targets-by-region-year", key(RegionYearKey.class), value(Target.class)))
                 .aggregate(() -> new RegionYearTargets(List.of()),
-                        (k, t, all) -> new RegionYearTargets(with(all.getTargets(), t)),
-                        (k, t, all) -> new RegionYearTargets(without(all.getTargets(), t)),
+                        (k, t, all) -> new RegionYearTargets(RegionYearTargetsMath.with(all.getTargets(), t)),
+                        (k, t, all) -> new RegionYearTargets(RegionYearTargetsMath.without(all.getTargets(), t)),
                         Named.as("progress-targets"),
                         Materialized.<RegionYearKey, RegionYearTargets, KeyValueStore<Bytes, byte[]>>as(
                                         StoreNames.PROGRESS_TARGETS)
                                 .withKeySerde(key(RegionYearKey.class)).withValueSerde(value(RegionYearTargets.class)));
     }
 
-    private KStream<ProgressKey, Progress> progressRows(StreamsBuilder builder,
-            KTable<RegionYearKey, ProgressInputs> inputs) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PROGRESS),
-                key(ProgressKey.class), value(Progress.class)));
+    private KStream<ProgressKey, Progress> progressRows(KTable<RegionYearKey, ProgressInputs> inputs) {
         KStream<ProgressKey, Progress> rows = inputs
                 .toStream(Named.as("progress-inputs-changes"))
-                .process(() -> new ProgressRowsProcessor(settings), Named.as("progress-rows"),
-                        StoreNames.PROGRESS, StoreNames.PROGRESS_INPUTS);
-        rows.to(topics.topic(TopicCatalogue.PROGRESS).name(),
-                Produced.with(key(ProgressKey.class), value(Progress.class)).withName("progress-sink"));
+                .process(ProgressRowsProcessor.supplier(settings, serdes), Named.as("progress-rows"),
+                        StoreNames.PROGRESS_INPUTS);
+        topic(TopicCatalogue.PROGRESS).to(rows, "progress-sink");
         return rows;
     }
 
@@ -137,18 +115,12 @@ final class ProgressStage {
      * months, December with January too: the rows are sent again partitioned by region alone, so that
      * one task holds every year of a region with its last statuses.
      */
-    private void alerts(StreamsBuilder builder, KStream<ProgressKey, Progress> progress) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_ROWS),
-                key(ProgressKey.class), value(Progress.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ALERT_STATES),
-                key(AlertKey.class), value(Progress.class)));
-        progress.repartition(Repartitioned.<ProgressKey, Progress>as("alerts-by-region")
+    private void alerts(KStream<ProgressKey, Progress> progress) {
+        topic(TopicCatalogue.ALERTS).to(progress
+                .repartition(Repartitioned.<ProgressKey, Progress>as("alerts-by-region")
                         .withKeySerde(key(ProgressKey.class)).withValueSerde(value(Progress.class))
                         .withStreamPartitioner(ProgressStage::byRegion))
-                .process(() -> new AlertProcessor(settings), Named.as("alerts"),
-                        StoreNames.ALERT_ROWS, StoreNames.ALERT_STATES)
-                .to(topics.topic(TopicCatalogue.ALERTS).name(),
-                        Produced.with(key(AlertKey.class), value(Alert.class)).withName("alerts-sink"));
+                .process(AlertProcessor.supplier(settings, serdes), Named.as("alerts")), "alerts-sink");
     }
 
     static Optional<Set<Integer>> byRegion(String topic, ProgressKey key, Progress row, int partitions) {
@@ -156,18 +128,8 @@ final class ProgressStage {
         return Optional.of(Set.of(Utils.toPositive(Utils.murmur2(region)) % partitions));
     }
 
-    /** {@code targets} with {@code target} in place of the one of the same objective, in objective order. */
-    static List<Target> with(List<Target> targets, Target target) {
-        List<Target> result = without(targets, target);
-        result.add(target);
-        result.sort(Comparator.comparing(Target::getObjective));
-        return result;
-    }
-
-    static List<Target> without(List<Target> targets, Target target) {
-        List<Target> result = new ArrayList<>(targets);
-        result.removeIf(t -> t.getObjective() == target.getObjective());
-        return result;
+    private <K extends SpecificRecord, V extends SpecificRecord> StreamsTopic<K, V> topic(Topic<K, V> template) {
+        return StreamsTopic.of(template, topics, serdes);
     }
 
     private <T extends SpecificRecord> Serde<T> key(Class<T> type) {

@@ -1,5 +1,7 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.rules.ConsolidationRules;
+import fr.ais.consolidation.rules.GroupChange;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
 import fr.ais.schemas.PrescriptionEvent;
@@ -10,13 +12,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import fr.ais.registry.AvroSerdeFactory;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * SPEC §4 rules 2 to 8, per normalised session: keeps the latest version of every source record of
@@ -45,6 +53,36 @@ final class SessionGroupingProcessor
      * bounded, least recently used out.
      */
     private Map<String, SessionState> recent;
+    private final int recentSessions;
+
+    /** @param recentSessions sessions whose state is also kept in memory (see {@link ConsolidationConfig#recentSessions}) */
+    private SessionGroupingProcessor(int recentSessions) {
+        this.recentSessions = recentSessions;
+    }
+
+    /**
+     * The processor with the stores it owns: each member's latest version, keyed by session then member,
+     * and the prescriptions by group id (plain UTF-8 keys, for prefix scans by session).
+     */
+    static ProcessorSupplier<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> supplier(
+            int recentSessions, AvroSerdeFactory serdes) {
+        Set<StoreBuilder<?>> stores = Set.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.SESSION_MEMBERS),
+                        Serdes.String(), serdes.forValues(PrescriptionEvent.class)),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CONSOLIDATED),
+                        new GroupIdKeySerde(), serdes.forValues(ConsolidatedPrescription.class)));
+        return new ProcessorSupplier<>() {
+            @Override
+            public Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> get() {
+                return new SessionGroupingProcessor(recentSessions);
+            }
+
+            @Override
+            public Set<StoreBuilder<?>> stores() {
+                return stores;
+            }
+        };
+    }
 
     @Override
     public void init(ProcessorContext<ConsolidatedPrescriptionKey, GroupChange> context) {
@@ -52,18 +90,13 @@ final class SessionGroupingProcessor
         this.members = context.getStateStore(StoreNames.SESSION_MEMBERS);
         this.byGroupId = context.getStateStore(StoreNames.CONSOLIDATED);
         // a new map on every init: the stores may have been wiped and restored since the last one
-        int bound = recentSessions(context.appConfigs().get(ConsolidationTopology.RECENT_SESSIONS_CONFIG));
+        int bound = recentSessions;
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, SessionState> eldest) {
                 return size() > bound;
             }
         };
-    }
-
-    private static int recentSessions(Object configured) {
-        return configured == null ? ConsolidationTopology.DEFAULT_RECENT_SESSIONS
-                : Integer.parseInt(String.valueOf(configured));
     }
 
     @Override

@@ -1,6 +1,9 @@
 package fr.ais.consolidation.topology;
 
-/** Names of the topology's state stores (their changelogs are {@code <application.id>-<name>-changelog}). */
+/**
+ * Names of the topology's state stores, for the processors that own them and the interactive queries
+ * that read them (their changelogs are {@code <application.id>-<name>-changelog}).
+ */
 public final class StoreNames {
 
     private StoreNames() {
@@ -16,7 +19,9 @@ public final class StoreNames {
     public static final String AGGREGATES = "aggregates";
     /** Quality flag counts per region and month. */
     public static final String QUALITY = "quality";
-    /** Dead letters per "SOURCE|REASON". */
+    /** "SOURCE|REASON" of the latest dead letter of each key: each rejected record once. */
+    public static final String DEAD_LETTERS = "dead-letters";
+    /** Rejected records per "SOURCE|REASON". */
     public static final String DEAD_LETTER_COUNTS = "dead-letter-counts";
     /** Targets by (year, region, objective), as loaded. */
     public static final String TARGETS = "targets";
@@ -30,6 +35,8 @@ public final class StoreNames {
     public static final String PROGRESS = "progress";
     /** Last status seen per region and objective for the latest closed month. */
     public static final String ALERT_STATES = "alert-states";
+    /** Alerts emitted per "REGION|OBJECTIVE|KIND" (metrics). */
+    public static final String ALERT_COUNTS = "alert-counts";
     /** The progress rows again, in the alert task that owns their region (all its years). */
     public static final String ALERT_ROWS = "alert-rows";
 }

@@ -120,8 +120,7 @@ class ConsolidationIT {
         int lastYear = expected.keySet().stream().mapToInt(k -> Integer.parseInt(k.split(";")[1].substring(0, 4)))
                 .max().orElseThrow();
         LocalDate asOf = LocalDate.of(lastYear + 1, 1, 15);
-        progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf, Duration.ofMillis(200),
-                alert -> { });
+        progress = new ProgressSettings(new ProgressCalculator(1.0, 0.9), () -> asOf, Duration.ofMillis(200));
         // targets out of reach: every region and objective of the last year is BEHIND in December
         List<Target> targets = new ArrayList<>();
         new java.util.TreeSet<>(expected.keySet().stream().map(k -> k.split(";")[0] + ";" + k.split(";")[1]

@@ -40,15 +40,15 @@ class DashboardBrowserIT {
     private static final File CHROMEDRIVER = new File(System.getProperty("ais.chromedriver", "/usr/bin/chromedriver"));
     private static final String TOKEN = "dashboard-test-token";
 
-    private static FakePipelineQueries queries;
-    private static PipelineServer server;
+    private static FakeFigureQueries queries;
+    private static ApiServer server;
     private static boolean warned;
     private WebDriver browser;
 
     @BeforeAll
     static void startServer() throws Exception {
-        queries = FakePipelineQueries.knownFigures();
-        server = new PipelineServer(new ServingConfig("127.0.0.1", 0, TOKEN), queries, new PipelineMetrics()).start();
+        queries = FakeFigureQueries.knownFigures();
+        server = new ApiServer(new ServingConfig("127.0.0.1", 0, TOKEN), queries, new ConsolidationMetrics()).start();
     }
 
     /** Per test rather than per class, so that each skipped test is counted and reported with its reason. */

@@ -15,6 +15,8 @@ import fr.ais.schemas.Target;
 import fr.ais.schemas.TargetKey;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.ConsolidatedPrescriptionKey;
+import fr.ais.schemas.DeadLetter;
+import fr.ais.schemas.DeadLetterKey;
 import fr.ais.schemas.Network;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.QualityCounts;
@@ -49,6 +51,8 @@ final class ConsolidationDriver implements AutoCloseable {
     private final TestInputTopic<TargetKey, Target> targetsIn;
     private final TestOutputTopic<ProgressKey, Progress> progressOut;
     private final TestOutputTopic<AlertKey, Alert> alertsOut;
+    private final TestInputTopic<ProgressKey, Progress> alertStageIn;
+    private final TestInputTopic<DeadLetterKey, DeadLetter> deadLettersIn;
     private final Map<String, Progress> progress = new TreeMap<>();
     private final List<Alert> alerts = new java.util.ArrayList<>();
     private final Map<String, ConsolidatedPrescription> consolidated = new TreeMap<>();
@@ -69,16 +73,6 @@ final class ConsolidationDriver implements AutoCloseable {
     }
 
     ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config) {
-        this(serdes, config, Map.of());
-    }
-
-    /** A driver whose application also has {@code streamsSettings} (e.g. the sessions kept in memory). */
-    static ConsolidationDriver withStreamsSettings(Map<String, Object> streamsSettings) {
-        return new ConsolidationDriver(new WireFormatSerdeFactory(new InMemorySchemaRegistry(), true),
-                new ConsolidationConfig(TopicCatalogue.DEFAULT), streamsSettings);
-    }
-
-    private ConsolidationDriver(AvroSerdeFactory serdes, ConsolidationConfig config, Map<String, Object> streamsSettings) {
         TopicCatalogue topics = config.topics();
         try {
             stateDir = Files.createTempDirectory("consolidation-test-");
@@ -86,10 +80,12 @@ final class ConsolidationDriver implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "consolidation-test-" + UUID.randomUUID());
+        String applicationId = "consolidation-test-" + UUID.randomUUID();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // the application's own commit interval (the alert stage's settle time depends on it)
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.putAll(streamsSettings);
         driver = new TopologyTestDriver(ConsolidationTopology.build(config, serdes), props);
         for (Source source : Source.values()) {
             inputs.put(source, driver.createInputTopic(topics.topic(TopicCatalogue.eventsOf(source)).name(),
@@ -108,6 +104,10 @@ final class ConsolidationDriver implements AutoCloseable {
                 serdes.forKeys(ProgressKey.class).deserializer(), serdes.forValues(Progress.class).deserializer());
         alertsOut = driver.createOutputTopic(topics.topic(TopicCatalogue.ALERTS).name(),
                 serdes.forKeys(AlertKey.class).deserializer(), serdes.forValues(Alert.class).deserializer());
+        alertStageIn = driver.createInputTopic(applicationId + "-alerts-by-region-repartition",
+                serdes.forKeys(ProgressKey.class).serializer(), serdes.forValues(Progress.class).serializer());
+        deadLettersIn = driver.createInputTopic(topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
+                serdes.forKeys(DeadLetterKey.class).serializer(), serdes.forValues(DeadLetter.class).serializer());
         qualityOut = driver.createOutputTopic(topics.topic(TopicCatalogue.QUALITY).name(),
                 serdes.forKeys(QualityKey.class).deserializer(),
                 serdes.forValues(QualityCounts.class).deserializer());
@@ -131,6 +131,46 @@ final class ConsolidationDriver implements AutoCloseable {
             targetsIn.pipeInput(new TargetKey(t.getYear(), t.getRegion(), t.getObjective()), t);
         }
         return this;
+    }
+
+    /**
+     * Progress rows as the alert stage receives them from its repartition topic: in a running
+     * application they come in bursts, one per commit of the progress task, which a test driver
+     * (processing each input to the end at once) never shows by itself.
+     */
+    ConsolidationDriver rowsReachingTheAlertStage(Progress... rows) {
+        for (Progress row : rows) {
+            alertStageIn.pipeInput(new ProgressKey(row.getRegion(), row.getYear(), row.getMonth(), row.getObjective()), row);
+        }
+        return this;
+    }
+
+    /** Publishes dead letters, as the connectors do, keyed by the rejected record. */
+    ConsolidationDriver deadLetters(Map<DeadLetterKey, DeadLetter> letters) {
+        letters.forEach(deadLettersIn::pipeInput);
+        return this;
+    }
+
+    /** Rejected records per "SOURCE|REASON", as the dashboard and the metrics read them. */
+    Map<String, Long> deadLetterCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        try (var all = driver.<String, Long>getKeyValueStore(StoreNames.DEAD_LETTER_COUNTS).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && kv.value > 0) {
+                    counts.put(kv.key, kv.value);
+                }
+            });
+        }
+        return counts;
+    }
+
+    /** Alerts counted per "REGION|OBJECTIVE|KIND" in the alert stage's store, as the metrics read them. */
+    Map<String, Long> alertCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        try (var all = driver.<String, Long>getKeyValueStore(StoreNames.ALERT_COUNTS).all()) {
+            all.forEachRemaining(kv -> counts.put(kv.key, kv.value));
+        }
+        return counts;
     }
 
     /** Lets the wall clock move, which runs the as-of checks and the alert evaluation. */

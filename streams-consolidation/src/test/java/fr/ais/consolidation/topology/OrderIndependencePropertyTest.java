@@ -2,6 +2,8 @@ package fr.ais.consolidation.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ais.consolidation.rules.ConsolidationRules;
+import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.schemas.ConsolidatedPrescription;
 import fr.ais.schemas.IdentifierType;
 import fr.ais.schemas.Network;
@@ -81,8 +83,8 @@ class OrderIndependencePropertyTest {
     void keeping_fewer_sessions_in_memory_gives_the_same_figures(
             @ForAll("histories") List<PrescriptionEvent> history, @ForAll Random random,
             @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2) int recentSessions) {
-        try (ConsolidationDriver pipeline = ConsolidationDriver.withStreamsSettings(
-                Map.of(ConsolidationTopology.RECENT_SESSIONS_CONFIG, recentSessions))) {
+        try (ConsolidationDriver pipeline = new ConsolidationDriver(
+                new ConsolidationConfig(TopicCatalogue.DEFAULT).withRecentSessions(recentSessions))) {
             pipeline.send(shuffled(history, random));
             assertSameFigures(pipeline, history);
         }

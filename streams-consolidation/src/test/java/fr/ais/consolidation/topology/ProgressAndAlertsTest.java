@@ -40,7 +40,7 @@ class ProgressAndAlertsTest {
     private final AtomicReference<LocalDate> asOf = new AtomicReference<>(LocalDate.parse("2021-04-15"));
     private final ProgressCalculator calculator = new ProgressCalculator(1.0, 0.9);
     private final ConsolidationDriver pipeline = new ConsolidationDriver(new ConsolidationConfig(TopicCatalogue.DEFAULT,
-            new ProgressSettings(calculator, asOf::get, REFRESH, alert -> { })));
+            new ProgressSettings(calculator, asOf::get, REFRESH)));
 
     @AfterEach
     void close() {
@@ -188,6 +188,21 @@ class ProgressAndAlertsTest {
 
         assertThat(once).hasSize(1);
         assertThat(pipeline.alerts()).isEqualTo(once);
+    }
+
+    @Test
+    void each_alert_is_counted_once_for_the_metrics_by_the_stage_that_emits_it() {
+        Target target = target(Objective.GLOBAL, 12);
+        pipeline.targets(target);
+        settle();
+        pipeline.send(entries(3, "2021-02-01"));
+        settle();
+        pipeline.targets(target).send(entries(3, "2021-02-01")); // delivered twice: nothing new
+        settle();
+
+        assertThat(pipeline.alerts()).extracting(Alert::getKind).containsExactly(AlertKind.RAISED, AlertKind.CLEARED);
+        assertThat(pipeline.alertCounts()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "52|GLOBAL|RAISED", 1L, "52|GLOBAL|CLEARED", 1L));
     }
 
     @Test

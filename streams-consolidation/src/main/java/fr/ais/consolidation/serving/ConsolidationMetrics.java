@@ -1,7 +1,7 @@
 package fr.ais.consolidation.serving;
 
-import fr.ais.schemas.Alert;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -15,9 +15,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -28,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * The application's Prometheus metrics: Kafka Streams' own, the JVM's, and the pipeline's figures
  * (progress of each region's latest month, dead letters, alerts). The figures come from the
  * instance's local stores only and are refreshed at each scrape: every key lives on one instance,
- * so summing the instances in Prometheus never counts a key twice.
+ * so summing the instances in Prometheus never counts a key twice; and the stores are written in
+ * the topology's transactions, so no figure counts what an aborted commit did.
  */
-public final class PipelineMetrics implements AutoCloseable {
+public final class ConsolidationMetrics implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineMetrics.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsolidationMetrics.class);
 
     private final PrometheusMeterRegistry registry;
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
@@ -42,14 +45,15 @@ public final class PipelineMetrics implements AutoCloseable {
     private final MultiGauge regionsByStatus;
     private final MultiGauge deadLetters;
     private final Counter refreshFailures;
+    private final Map<Tags, AtomicLong> alertCounts = new HashMap<>();
     private KafkaStreamsMetrics streamsMetrics;
-    private PipelineQueries queries;
+    private FigureQueries queries;
 
-    public PipelineMetrics() {
+    public ConsolidationMetrics() {
         this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
-    public PipelineMetrics(PrometheusMeterRegistry registry) {
+    public ConsolidationMetrics(PrometheusMeterRegistry registry) {
         this.registry = registry;
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
@@ -73,24 +77,16 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     /** Adds Kafka Streams' client, thread, task and store metrics. */
-    public synchronized PipelineMetrics bindStreams(KafkaStreams streams) {
+    public synchronized ConsolidationMetrics bindStreams(KafkaStreams streams) {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         return this;
     }
 
     /** Reads the pipeline's figures from these queries (their local-only view) at each scrape. */
-    public synchronized PipelineMetrics bindQueries(PipelineQueries pipelineQueries) {
-        this.queries = pipelineQueries.localOnly();
+    public synchronized ConsolidationMetrics bindQueries(FigureQueries figures) {
+        this.queries = figures.localOnly();
         return this;
-    }
-
-    /** Counts an alert event (call it for each record of the alerts topic this instance produces). */
-    public void recordAlert(Alert alert) {
-        Counter.builder("ais.alerts").description("Alerts raised or cleared")
-                .tags("kind", alert.getKind().name(), "objective", alert.getObjective().name(),
-                        "region", alert.getRegion())
-                .register(registry).increment();
     }
 
     public PrometheusMeterRegistry registry() {
@@ -104,14 +100,18 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     /**
-     * Re-reads the figures, store by store: a store that cannot be read now (rebalance, or not in
-     * the topology) keeps its previous figures and counts a failure without holding back the others.
+     * Re-reads the figures, group by group (progress and alerts, dead letters): a group that cannot be
+     * read now (rebalance, or not in the topology) keeps its previous figures and counts a failure without
+     * holding back the other.
      */
     public synchronized void refresh() {
         if (queries == null) {
             return;
         }
-        refreshing(this::refreshProgress);
+        refreshing(() -> {
+            refreshProgress();
+            refreshAlerts();
+        });
         refreshing(this::refreshDeadLetters);
     }
 
@@ -125,7 +125,7 @@ public final class PipelineMetrics implements AutoCloseable {
     }
 
     private void refreshProgress() {
-        List<PipelineQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
+        List<FigureQueries.ProgressRow> latest = latestPerRegionAndObjective(queries.progress(null, null));
         progressRatio.register(latest.stream().filter(p -> p.ratio() != null)
                 .map(p -> MultiGauge.Row.of(regionTags(p), p.ratio())).toList(), true);
         progressActual.register(latest.stream()
@@ -138,20 +138,44 @@ public final class PipelineMetrics implements AutoCloseable {
                 .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
     }
 
+    /**
+     * Alerts raised and cleared, as counted in the alert stage's store: in the transaction of each alert, so
+     * an aborted commit or a restore never counts one twice. A count that moved to another instance
+     * (rebalance) is removed here, so summing the instances never reports it twice.
+     */
+    private void refreshAlerts() {
+        Map<Tags, Long> now = new HashMap<>();
+        queries.alertCounts().forEach(c -> now.put(
+                Tags.of("kind", c.kind(), "objective", c.objective(), "region", c.region()), c.count()));
+        now.forEach((tags, count) -> alertCounts.computeIfAbsent(tags, t -> {
+            AtomicLong value = new AtomicLong();
+            FunctionCounter.builder("ais.alerts", value, AtomicLong::doubleValue)
+                    .description("Alerts raised or cleared").tags(t).register(registry);
+            return value;
+        }).set(count));
+        alertCounts.keySet().removeIf(tags -> {
+            boolean gone = !now.containsKey(tags);
+            if (gone) {
+                registry.remove(registry.find("ais.alerts").tags(tags).functionCounter());
+            }
+            return gone;
+        });
+    }
+
     private void refreshDeadLetters() {
         deadLetters.register(queries.deadLetterCounts().stream().map(d -> MultiGauge.Row.of(
                 Tags.of("source", d.source(), "reason", d.reason()), d.count())).toList(), true);
     }
 
     /** The row of the latest (year, month) of each region and objective. */
-    static List<PipelineQueries.ProgressRow> latestPerRegionAndObjective(List<PipelineQueries.ProgressRow> rows) {
-        Comparator<PipelineQueries.ProgressRow> byTime = Comparator.comparingInt(PipelineQueries.ProgressRow::year)
-                .thenComparingInt(PipelineQueries.ProgressRow::month);
+    static List<FigureQueries.ProgressRow> latestPerRegionAndObjective(List<FigureQueries.ProgressRow> rows) {
+        Comparator<FigureQueries.ProgressRow> byTime = Comparator.comparingInt(FigureQueries.ProgressRow::year)
+                .thenComparingInt(FigureQueries.ProgressRow::month);
         return new ArrayList<>(rows.stream().collect(Collectors.toMap(p -> p.region() + "|" + p.objective(),
                 Function.identity(), (a, b) -> byTime.compare(a, b) >= 0 ? a : b, TreeMap::new)).values());
     }
 
-    private static Tags regionTags(PipelineQueries.ProgressRow p) {
+    private static Tags regionTags(FigureQueries.ProgressRow p) {
         return Tags.of("region", p.region(), "objective", p.objective());
     }
 

@@ -14,19 +14,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The REST API, dashboard and Prometheus metrics of one running consolidation instance: its
- * interactive queries (answering for every key by asking the other instances), readiness from the
- * consumer lag, and the metrics bound to its Kafka Streams client.
+ * Serving one running consolidation instance: its {@link ApiServer} (REST API, dashboard, probes,
+ * metrics) over its {@link InteractiveFigureQueries} (answering for every key by asking the other
+ * instances), readiness from the consumer lag, and its {@link ConsolidationMetrics} bound to its
+ * Kafka Streams client.
  */
-public final class PipelineServing implements AutoCloseable {
+public final class Serving implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineServing.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Serving.class);
 
     private final Admin admin;
-    private final PipelineServer server;
-    private final PipelineMetrics metrics;
+    private final ApiServer server;
+    private final ConsolidationMetrics metrics;
 
-    private PipelineServing(Admin admin, PipelineServer server, PipelineMetrics metrics) {
+    private Serving(Admin admin, ApiServer server, ConsolidationMetrics metrics) {
         this.admin = admin;
         this.server = server;
         this.metrics = metrics;
@@ -57,11 +58,11 @@ public final class PipelineServing implements AutoCloseable {
      * @param inputTopics      what it reads (see {@link CatchUp#inputTopicsOf})
      * @param metrics          the metrics registry of the instance (alerts counted into it elsewhere)
      */
-    public static PipelineServing start(ServingConfig config, KafkaStreams streams, Map<String, Object> clientProperties,
-            String applicationId, Set<String> inputTopics, PipelineMetrics metrics) {
+    public static Serving start(ServingConfig config, KafkaStreams streams, Map<String, Object> clientProperties,
+            String applicationId, Set<String> inputTopics, ConsolidationMetrics metrics) {
         Admin admin = Admin.create(clientProperties);
         CatchUp catchUp = new CatchUp(admin, applicationId, inputTopics);
-        StreamsPipelineQueries queries = new StreamsPipelineQueries(streams,
+        InteractiveFigureQueries queries = new InteractiveFigureQueries(streams,
                 // prescriptions by group id live in their session's task, not where the group id hashes to:
                 // a lookup asks every instance
                 new HostInfo(config.host(), config.port()), null,
@@ -75,7 +76,7 @@ public final class PipelineServing implements AutoCloseable {
                 });
         metrics.bindStreams(streams).bindQueries(queries);
         try {
-            return new PipelineServing(admin, new PipelineServer(config, queries, metrics).start(), metrics);
+            return new Serving(admin, new ApiServer(config, queries, metrics).start(), metrics);
         } catch (IOException e) {
             admin.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
@@ -87,7 +88,7 @@ public final class PipelineServing implements AutoCloseable {
         return server.url();
     }
 
-    public PipelineMetrics metrics() {
+    public ConsolidationMetrics metrics() {
         return metrics;
     }
 

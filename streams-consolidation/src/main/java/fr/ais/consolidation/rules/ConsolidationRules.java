@@ -1,4 +1,4 @@
-package fr.ais.consolidation.topology;
+package fr.ais.consolidation.rules;
 
 import fr.ais.schemas.AgeBand;
 import fr.ais.schemas.ConsolidatedPrescription;
@@ -28,11 +28,6 @@ import java.util.Set;
  */
 public final class ConsolidationRules {
 
-    /** Order in which representatives declare the network (rule 6). */
-    private static final List<Source> NETWORK_PRECEDENCE = List.of(Source.IMILO, Source.OUIFORM, Source.PE);
-    /** Order in which representatives give the dates (rule 5). */
-    private static final List<Source> DATE_PRECEDENCE = List.of(Source.PE, Source.OUIFORM, Source.IMILO);
-
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM");
 
     /** Rule 4: the latest live record of a source; on equal timestamps, the greatest source key. */
@@ -55,7 +50,7 @@ public final class ConsolidationRules {
      * @param sessionNumber the normalised session number every member shares
      * @param members       the latest version of each source record of the session (rule 1 applied)
      */
-    static List<ConsolidatedPrescription> consolidate(String sessionNumber, Collection<PrescriptionEvent> members) {
+    public static List<ConsolidatedPrescription> consolidate(String sessionNumber, Collection<PrescriptionEvent> members) {
         List<ConsolidatedPrescription> result = new ArrayList<>();
         for (List<PrescriptionEvent> group : samePersonGroups(members)) {
             consolidateGroup(sessionNumber, group).ifPresent(result::add);
@@ -77,7 +72,7 @@ public final class ConsolidationRules {
      * @param changedSource the source of the record that changed
      * @param changedKey    its source key
      */
-    static List<ConsolidatedPrescription> consolidateAfterChange(String sessionNumber,
+    public static List<ConsolidatedPrescription> consolidateAfterChange(String sessionNumber,
             Collection<PrescriptionEvent> members, Map<String, ConsolidatedPrescription> before, Source changedSource,
             String changedKey) {
         List<ConsolidatedPrescription> result = new ArrayList<>();
@@ -132,8 +127,8 @@ public final class ConsolidationRules {
         if (representatives.isEmpty()) {
             return Optional.empty();
         }
-        PrescriptionEvent dated = firstPresent(representatives, DATE_PRECEDENCE).orElseThrow();
-        Optional<PrescriptionEvent> attributing = NETWORK_PRECEDENCE.stream()
+        PrescriptionEvent dated = firstPresent(representatives, SourcePrecedence.DATES).orElseThrow();
+        Optional<PrescriptionEvent> attributing = SourcePrecedence.NETWORK.stream()
                 .map(representatives::get)
                 .filter(r -> r != null && r.getDeclaredNetwork() != null)
                 .findFirst();
@@ -192,7 +187,7 @@ public final class ConsolidationRules {
     }
 
     /** What every group id of a session starts with. */
-    static String groupIdPrefix(String sessionNumber) {
+    public static String groupIdPrefix(String sessionNumber) {
         return sessionNumber + "/";
     }
 

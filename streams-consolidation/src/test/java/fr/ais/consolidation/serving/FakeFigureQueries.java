@@ -8,24 +8,25 @@ import java.util.Optional;
  * Pipeline figures held in memory, filtered like the real stores, with a known data set: the
  * server and the dashboard are tested against numbers chosen in advance.
  */
-final class FakePipelineQueries implements PipelineQueries {
+final class FakeFigureQueries implements FigureQueries {
 
     final List<AggregateRow> aggregates = new ArrayList<>();
     final List<ProgressRow> progress = new ArrayList<>();
     final List<QualityRow> quality = new ArrayList<>();
     final List<PrescriptionView> prescriptions = new ArrayList<>();
     final List<DeadLetterCount> deadLetters = new ArrayList<>();
+    final List<AlertCount> alerts = new ArrayList<>();
     volatile Readiness readiness = new Readiness("RUNNING", true);
     volatile RuntimeException failure;
-    PipelineQueries local = this;
+    FigureQueries local = this;
 
     /**
      * 2021, through March. Auvergne-Rhône-Alpes (84): GLOBAL at risk (950 / 1000), PE on track
      * (1200 / 1000), ML behind (400 / 800), March provisional. Île-de-France (11): on track, ML
      * without a target (ratio null). Other regions: no figures. 2020 rows to show the year filter works.
      */
-    static FakePipelineQueries knownFigures() {
-        FakePipelineQueries f = new FakePipelineQueries();
+    static FakeFigureQueries knownFigures() {
+        FakeFigureQueries f = new FakeFigureQueries();
         f.progress.add(new ProgressRow("84", 2021, 1, "GLOBAL", 300, 333.3333, 0.9, "AT_RISK", false));
         f.progress.add(new ProgressRow("84", 2021, 2, "GLOBAL", 640, 666.6667, 0.96, "AT_RISK", true));
         f.progress.add(new ProgressRow("84", 2021, 3, "GLOBAL", 950, 1000.0, 0.95, "AT_RISK", true));
@@ -98,12 +99,18 @@ final class FakePipelineQueries implements PipelineQueries {
     }
 
     @Override
+    public List<AlertCount> alertCounts() {
+        failIfAsked();
+        return alerts;
+    }
+
+    @Override
     public Readiness readiness() {
         return readiness;
     }
 
     @Override
-    public PipelineQueries localOnly() {
+    public FigureQueries localOnly() {
         return local;
     }
 }

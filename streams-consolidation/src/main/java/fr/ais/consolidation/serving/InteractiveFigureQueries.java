@@ -1,6 +1,7 @@
 package fr.ais.consolidation.serving;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import fr.ais.consolidation.topology.StoreNames;
 import fr.ais.schemas.AggregateKey;
 import fr.ais.schemas.AggregateValue;
 import fr.ais.schemas.ConsolidatedPrescription;
@@ -40,16 +41,16 @@ import org.slf4j.LoggerFactory;
  * its own active stores only, so no key is counted twice); a single prescription is read where
  * Kafka Streams says its key lives.
  */
-public final class StreamsPipelineQueries implements PipelineQueries {
+public final class InteractiveFigureQueries implements FigureQueries {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StreamsPipelineQueries.class);
+    private static final Logger LOG = LoggerFactory.getLogger(InteractiveFigureQueries.class);
 
     private final KafkaStreams streams;
     private final HostInfo self;
     private final Serializer<ConsolidatedPrescriptionKey> prescriptionKeySerializer;
     private final PeerClient peers;
     private final Supplier<Boolean> caughtUp;
-    private final PipelineQueries local = new Local();
+    private final FigureQueries local = new Local();
 
     /**
      * @param streams                   the running application
@@ -60,7 +61,7 @@ public final class StreamsPipelineQueries implements PipelineQueries {
      * @param caughtUp                  whether the inputs are all processed (e.g. {@code CatchUp::caughtUp});
      *                                  null or returning null: unknown
      */
-    public StreamsPipelineQueries(KafkaStreams streams, HostInfo self,
+    public InteractiveFigureQueries(KafkaStreams streams, HostInfo self,
             Serializer<ConsolidatedPrescriptionKey> prescriptionKeySerializer, PeerClient peers,
             Supplier<Boolean> caughtUp) {
         this.streams = streams;
@@ -71,7 +72,7 @@ public final class StreamsPipelineQueries implements PipelineQueries {
     }
 
     @Override
-    public PipelineQueries localOnly() {
+    public FigureQueries localOnly() {
         return local;
     }
 
@@ -101,13 +102,18 @@ public final class StreamsPipelineQueries implements PipelineQueries {
     }
 
     @Override
+    public List<AlertCount> alertCounts() {
+        return local.alertCounts(); // for the metrics, which report each instance's own
+    }
+
+    @Override
     public Optional<PrescriptionView> prescription(String groupId) {
         if (self == null) {
             return local.prescription(groupId);
         }
         String path = "/internal/prescriptions/" + URLEncoder.encode(groupId, StandardCharsets.UTF_8).replace("+", "%20");
         if (prescriptionKeySerializer == null) {
-            for (StreamsMetadata instance : instancesOf(StoreNames.CONSOLIDATED_PRESCRIPTIONS)) {
+            for (StreamsMetadata instance : instancesOf(StoreNames.CONSOLIDATED)) {
                 Optional<PrescriptionView> found = instance.hostInfo().equals(self) ? local.prescription(groupId)
                         : peers.get(instance.hostInfo(), path, new TypeReference<PrescriptionView>() { });
                 if (found.isPresent()) {
@@ -116,10 +122,10 @@ public final class StreamsPipelineQueries implements PipelineQueries {
             }
             return Optional.empty();
         }
-        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.CONSOLIDATED_PRESCRIPTIONS,
+        KeyQueryMetadata owner = streams.queryMetadataForKey(StoreNames.CONSOLIDATED,
                 new ConsolidatedPrescriptionKey(groupId), prescriptionKeySerializer);
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
-            throw new QueryUnavailableException("no instance holds " + StoreNames.CONSOLIDATED_PRESCRIPTIONS + " now");
+            throw new QueryUnavailableException("no instance holds " + StoreNames.CONSOLIDATED + " now");
         }
         return owner.activeHost().equals(self) ? local.prescription(groupId)
                 : peers.get(owner.activeHost(), path, new TypeReference<>() { });
@@ -203,11 +209,11 @@ public final class StreamsPipelineQueries implements PipelineQueries {
     }
 
     /** Reads this instance's active stores only. */
-    private final class Local implements PipelineQueries {
+    private final class Local implements FigureQueries {
 
         @Override
         public List<AggregateRow> aggregates(String region, String month) {
-            return StreamsPipelineQueries.this.<AggregateKey, AggregateValue, AggregateRow>scan(StoreNames.AGGREGATES,
+            return InteractiveFigureQueries.this.<AggregateKey, AggregateValue, AggregateRow>scan(StoreNames.AGGREGATES,
                     k -> matches(region, k.getRegion()) && matches(month, k.getMonth()),
                     (k, v) -> new AggregateRow(k.getRegion(), k.getMonth(), k.getNetwork().name(),
                             k.getAgeBand().name(), v.getPrescriptions()));
@@ -215,7 +221,7 @@ public final class StreamsPipelineQueries implements PipelineQueries {
 
         @Override
         public List<ProgressRow> progress(String region, Integer year) {
-            return StreamsPipelineQueries.this.<ProgressKey, Progress, ProgressRow>scan(StoreNames.PROGRESS,
+            return InteractiveFigureQueries.this.<ProgressKey, Progress, ProgressRow>scan(StoreNames.PROGRESS,
                     k -> matches(region, k.getRegion()) && (year == null || year == k.getYear()),
                     (k, v) -> new ProgressRow(v.getRegion(), v.getYear(), v.getMonth(), v.getObjective().name(),
                             v.getActualCumulative(), v.getTargetCumulative(), v.getRatio(), v.getStatus().name(),
@@ -224,7 +230,7 @@ public final class StreamsPipelineQueries implements PipelineQueries {
 
         @Override
         public List<QualityRow> quality(String region, String month) {
-            return StreamsPipelineQueries.this.<QualityKey, QualityCounts, QualityRow>scan(StoreNames.QUALITY,
+            return InteractiveFigureQueries.this.<QualityKey, QualityCounts, QualityRow>scan(StoreNames.QUALITY,
                     k -> matches(region, k.getRegion()) && matches(month, k.getMonth()),
                     (k, v) -> new QualityRow(k.getRegion(), k.getMonth(), v.getPrescriptions(),
                             v.getPePrescriberNotFilled(), v.getAttributionInferred(), v.getAttributionConflict(),
@@ -234,10 +240,10 @@ public final class StreamsPipelineQueries implements PipelineQueries {
         @Override
         public Optional<PrescriptionView> prescription(String groupId) {
             ReadOnlyKeyValueStore<ConsolidatedPrescriptionKey, ConsolidatedPrescription> store =
-                    store(StoreNames.CONSOLIDATED_PRESCRIPTIONS);
+                    store(StoreNames.CONSOLIDATED);
             try {
                 return Optional.ofNullable(store.get(new ConsolidatedPrescriptionKey(groupId)))
-                        .map(StreamsPipelineQueries::view);
+                        .map(InteractiveFigureQueries::view);
             } catch (InvalidStateStoreException e) {
                 throw new QueryUnavailableException("store moved during the query: " + e.getMessage(), e);
             }
@@ -245,17 +251,27 @@ public final class StreamsPipelineQueries implements PipelineQueries {
 
         @Override
         public List<DeadLetterCount> deadLetterCounts() {
-            return StreamsPipelineQueries.this.<String, Long, DeadLetterCount>scan(StoreNames.DEAD_LETTER_COUNTS,
+            // a count the re-delivery of a record moved to another reason stays at 0: a zero row, left out
+            return InteractiveFigureQueries.this.<String, Long, DeadLetterCount>scan(StoreNames.DEAD_LETTER_COUNTS,
                     k -> true, (k, v) -> {
                         int bar = k.indexOf('|');
                         return bar < 0 ? new DeadLetterCount(k, "", v)
                                 : new DeadLetterCount(k.substring(0, bar), k.substring(bar + 1), v);
+                    }).stream().filter(count -> count.count() > 0).toList();
+        }
+
+        @Override
+        public List<AlertCount> alertCounts() {
+            return InteractiveFigureQueries.this.<String, Long, AlertCount>scan(StoreNames.ALERT_COUNTS, k -> true,
+                    (k, v) -> {
+                        String[] regionObjectiveKind = k.split("\\|", 3);
+                        return new AlertCount(regionObjectiveKind[0], regionObjectiveKind[1], regionObjectiveKind[2], v);
                     });
         }
 
         @Override
         public Readiness readiness() {
-            return StreamsPipelineQueries.this.readiness();
+            return InteractiveFigureQueries.this.readiness();
         }
     }
 

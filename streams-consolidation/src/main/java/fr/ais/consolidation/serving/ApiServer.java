@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
@@ -18,18 +17,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.net.WWWFormCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's HTTP face: the JSON API over {@link PipelineQueries}, the local-only
+ * The application's HTTP face: the JSON API over {@link FigureQueries}, the local-only
  * {@code /internal} endpoints the other instances fan out to, liveness and readiness probes,
  * Prometheus metrics and the static dashboard. Probes and the dashboard's static files are open
  * (they hold no figures); everything else requires the bearer token when one is configured.
  */
-public final class PipelineServer implements AutoCloseable {
+public final class ApiServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PipelineServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     private static final Pattern REGION = Pattern.compile("[0-9][0-9AB]");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
@@ -38,8 +39,8 @@ public final class PipelineServer implements AutoCloseable {
             "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "csv", "text/csv; charset=utf-8");
 
     private final ServingConfig config;
-    private final PipelineQueries queries;
-    private final PipelineMetrics metrics;
+    private final FigureQueries queries;
+    private final ConsolidationMetrics metrics;
     private final byte[] expectedAuthorization;
     private final ObjectMapper json = objectMapper();
     private HttpServer server;
@@ -50,7 +51,7 @@ public final class PipelineServer implements AutoCloseable {
      * @param queries the pipeline's figures
      * @param metrics the metrics to expose on /metrics; null: no /metrics
      */
-    public PipelineServer(ServingConfig config, PipelineQueries queries, PipelineMetrics metrics) {
+    public ApiServer(ServingConfig config, FigureQueries queries, ConsolidationMetrics metrics) {
         this.config = config;
         this.queries = queries;
         this.metrics = metrics;
@@ -63,7 +64,7 @@ public final class PipelineServer implements AutoCloseable {
     }
 
     /** Binds and starts serving; returns at once. */
-    public synchronized PipelineServer start() throws IOException {
+    public synchronized ApiServer start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newFixedThreadPool(4, r -> {
@@ -123,7 +124,7 @@ public final class PipelineServer implements AutoCloseable {
         switch (path) {
             case "/health" -> sendJson(exchange, 200, Map.of("status", "UP"));
             case "/ready" -> {
-                PipelineQueries.Readiness readiness = queries.readiness();
+                FigureQueries.Readiness readiness = queries.readiness();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("ready", readiness.ready());
                 body.put("state", readiness.state());
@@ -151,7 +152,7 @@ public final class PipelineServer implements AutoCloseable {
         }
     }
 
-    private void answer(HttpExchange exchange, String path, PipelineQueries from) throws IOException {
+    private void answer(HttpExchange exchange, String path, FigureQueries from) throws IOException {
         Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
         String region = param(params, "region", REGION);
         switch (path) {
@@ -165,7 +166,7 @@ public final class PipelineServer implements AutoCloseable {
             default -> {
                 if (path.startsWith("/prescriptions/") && path.length() > "/prescriptions/".length()) {
                     String groupId = path.substring("/prescriptions/".length());
-                    Optional<PipelineQueries.PrescriptionView> found = from.prescription(groupId);
+                    Optional<FigureQueries.PrescriptionView> found = from.prescription(groupId);
                     if (found.isPresent()) {
                         sendJson(exchange, 200, found.get());
                     } else {
@@ -187,16 +188,13 @@ public final class PipelineServer implements AutoCloseable {
         return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The query's parameters, decoded as a form (HttpCore's codec); the last of a repeated one wins. */
     private static Map<String, String> params(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return params;
-        }
-        for (String pair : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.put(name, value);
+        if (rawQuery != null) {
+            for (NameValuePair param : WWWFormCodec.parse(rawQuery, StandardCharsets.UTF_8)) {
+                params.put(param.getName(), param.getValue() == null ? "" : param.getValue());
+            }
         }
         return params;
     }
@@ -217,7 +215,7 @@ public final class PipelineServer implements AutoCloseable {
             sendJson(exchange, 404, error("no such file"));
             return;
         }
-        try (InputStream in = PipelineServer.class.getResourceAsStream("/dashboard/" + name)) {
+        try (InputStream in = ApiServer.class.getResourceAsStream("/dashboard/" + name)) {
             if (in == null) {
                 sendJson(exchange, 404, error("no such file: " + name));
                 return;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ais.consolidation.topology.StoreNames;
 import fr.ais.kafka.embedded.junit.KafkaBrokerExtension;
 import fr.ais.kafka.embedded.junit.TestKafka;
 import fr.ais.registry.AvroSerdeFactory;
@@ -54,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * that owns its key, whichever instance is asked.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-class StreamsPipelineQueriesIT {
+class InteractiveFigureQueriesIT {
 
     private static final String TOKEN = "peer-token";
     private static final int PARTITIONS = 4;
@@ -69,7 +70,7 @@ class StreamsPipelineQueriesIT {
         }
     }
 
-    private record Instance(KafkaStreams streams, PipelineServer server, PipelineMetrics metrics) {
+    private record Instance(KafkaStreams streams, ApiServer server, ConsolidationMetrics metrics) {
     }
 
     @Test
@@ -179,11 +180,11 @@ class StreamsPipelineQueriesIT {
         props.put(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");
         KafkaStreams streams = new KafkaStreams(topology, props);
         open.add(streams);
-        StreamsPipelineQueries queries = new StreamsPipelineQueries(streams, new HostInfo("127.0.0.1", port),
+        InteractiveFigureQueries queries = new InteractiveFigureQueries(streams, new HostInfo("127.0.0.1", port),
                 keySerde.serializer(), new PeerClient(TOKEN, Duration.ofSeconds(5)), null);
-        PipelineMetrics metrics = new PipelineMetrics().bindStreams(streams).bindQueries(queries);
+        ConsolidationMetrics metrics = new ConsolidationMetrics().bindStreams(streams).bindQueries(queries);
         open.add(metrics);
-        PipelineServer server = new PipelineServer(new ServingConfig("127.0.0.1", port, TOKEN), queries, metrics).start();
+        ApiServer server = new ApiServer(new ServingConfig("127.0.0.1", port, TOKEN), queries, metrics).start();
         open.add(server);
         streams.start();
         return new Instance(streams, server, metrics);
@@ -196,7 +197,7 @@ class StreamsPipelineQueriesIT {
                 .groupByKey(Grouped.with("dead-letters-by-reason", Serdes.String(), Serdes.String()))
                 .count(Named.as("dead-letter-count"), Materialized.as(StoreNames.DEAD_LETTER_COUNTS));
         builder.table(consolidated, Consumed.with(keySerde, valueSerde).withName("consolidated-source"),
-                Materialized.as(StoreNames.CONSOLIDATED_PRESCRIPTIONS));
+                Materialized.as(StoreNames.CONSOLIDATED));
         return builder.build();
     }
 

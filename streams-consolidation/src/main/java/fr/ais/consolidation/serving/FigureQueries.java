@@ -8,7 +8,7 @@ import java.util.Optional;
  * {@code null} matches everything. Rows are plain values (not Avro records) so that their JSON
  * shape is the API's contract and does not leak Avro internals.
  */
-public interface PipelineQueries {
+public interface FigureQueries {
 
     /** Aggregates, optionally of one region ("84") and/or one month ("2021-03"). */
     List<AggregateRow> aggregates(String region, String month);
@@ -25,6 +25,12 @@ public interface PipelineQueries {
     /** Dead letters counted per source and reason. */
     List<DeadLetterCount> deadLetterCounts();
 
+    /**
+     * Alerts emitted so far per region, objective and kind, counted in the task that emits them (in the
+     * alert's own transaction): what this instance holds, for its metrics.
+     */
+    List<AlertCount> alertCounts();
+
     /** Whether the instance serves current figures. */
     Readiness readiness();
 
@@ -32,7 +38,7 @@ public interface PipelineQueries {
      * The same queries restricted to what this instance holds: the other instances call it when
      * they fan out, and metrics use it so that several instances never report a key twice.
      */
-    default PipelineQueries localOnly() {
+    default FigureQueries localOnly() {
         return this;
     }
 
@@ -59,6 +65,9 @@ public interface PipelineQueries {
     }
 
     record DeadLetterCount(String source, String reason, long count) {
+    }
+
+    record AlertCount(String region, String objective, String kind, long count) {
     }
 
     /**
