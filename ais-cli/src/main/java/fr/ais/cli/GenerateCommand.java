@@ -26,7 +26,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output directory.")
     Path out;
 
-    @Option(names = "--pe-charset", defaultValue = "UTF-8",
+    @Option(names = "--pe-charset", defaultValue = "UTF-8", converter = ExportCharset.class,
             description = "Charset of pe.csv: UTF-8 or the legacy ISO-8859-1 (default: ${DEFAULT-VALUE}).")
     Charset peCharset;
 

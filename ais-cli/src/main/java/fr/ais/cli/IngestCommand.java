@@ -47,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
             description = "With --watch: serve the connector's Prometheus metrics on http://127.0.0.1:PORT/metrics.")
     Integer metricsPort;
 
-    @Option(names = "--charset", defaultValue = "UTF-8",
+    @Option(names = "--charset", defaultValue = "UTF-8", converter = ExportCharset.class,
             description = "Charset of the file (legacy PE exports: ISO-8859-1; default: ${DEFAULT-VALUE}).")
     Charset charset;
 

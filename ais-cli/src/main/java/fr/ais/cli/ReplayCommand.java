@@ -37,7 +37,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--targets", paramLabel = "FILE", description = "Targets file (CSV).")
     Path targets;
 
-    @Option(names = "--pe-charset", defaultValue = "UTF-8",
+    @Option(names = "--pe-charset", defaultValue = "UTF-8", converter = ExportCharset.class,
             description = "Charset of the PE export (legacy: ISO-8859-1; default: ${DEFAULT-VALUE}).")
     Charset peCharset;
 

@@ -43,6 +43,17 @@ class UsageErrorsTest {
     }
 
     @Test
+    void a_charset_whose_lines_the_connectors_cannot_split_is_a_usage_error_before_any_file_is_read() {
+        Run ingest = run("ingest", "pe", "no-such.csv", "--charset", "UTF-16");
+        Run replay = run("replay", "--out", "x", "--pe", "no-such.csv", "--pe-charset", "UTF-16");
+
+        assertThat(ingest.code()).isEqualTo(AisCommand.USAGE);
+        assertThat(ingest.err()).contains("cannot read exports in UTF-16").doesNotContain("no such file");
+        assertThat(replay.code()).isEqualTo(AisCommand.USAGE);
+        assertThat(replay.err()).contains("cannot read exports in UTF-16");
+    }
+
+    @Test
     void an_unknown_source_is_a_usage_error() {
         Run run = run("ingest", "nosuch", "x.csv");
 

@@ -62,7 +62,9 @@ public record IngestSummary(String origin, long read, long accepted, long reject
             return note;
         }
         return note + ("UTF-8".equals(undecodable.charset())
-                ? ": is it a legacy ISO-8859-1 export? then ingest it with --charset ISO-8859-1 --force"
-                : ": is " + undecodable.charset() + " the file's charset? ingest it with the right --charset and --force");
+                ? ": is it a legacy ISO-8859-1 export? then read it as ISO-8859-1 (ais ingest --charset ISO-8859-1"
+                        + " --force; ais replay --pe-charset ISO-8859-1)"
+                : ": is " + undecodable.charset() + " the file's charset? read it with the right one (ais ingest"
+                        + " --charset … --force; ais replay --pe-charset …)");
     }
 }

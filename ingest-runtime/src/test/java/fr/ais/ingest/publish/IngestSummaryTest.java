@@ -19,8 +19,8 @@ class IngestSummaryTest {
         IngestSummary summary = new IngestSummary("pe.csv", 10, 3, 7, 0, false, 0.5,
                 new IngestSummary.Undecodable(7, 2, "UTF-8"));
         assertThat(summary.line()).isEqualTo("pe.csv: read 10 / accepted 3 / rejected 7 in 0.5 s; 7 lines are not valid"
-                + " UTF-8 (the first at line 2) and rejected: is it a legacy ISO-8859-1 export? then ingest it with"
-                + " --charset ISO-8859-1 --force");
+                + " UTF-8 (the first at line 2) and rejected: is it a legacy ISO-8859-1 export? then read it as"
+                + " ISO-8859-1 (ais ingest --charset ISO-8859-1 --force; ais replay --pe-charset ISO-8859-1)");
     }
 
     @Test
