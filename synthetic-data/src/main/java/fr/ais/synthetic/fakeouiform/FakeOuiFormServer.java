@@ -1,6 +1,10 @@
 package fr.ais.synthetic.fakeouiform;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -74,7 +78,7 @@ public final class FakeOuiFormServer implements AutoCloseable {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a bearer token is required");
         }
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = lenientMapper();
         OuiFormFeed feed = OuiFormFeed.load(data, mapper);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -90,6 +94,19 @@ public final class FakeOuiFormServer implements AutoCloseable {
         LOG.info("Fake OuiForm API serving {} items ({} lines skipped) from {} at {}",
                 feed.size(), feed.skippedLines(), data, fake.url());
         return fake;
+    }
+
+    /**
+     * Reads and writes items well beyond Jackson's default limits: a real API, written in anything, can serve an
+     * item nested deeper or with a longer number than the connector's JSON reader takes, and the connector must
+     * cope with it.
+     */
+    private static ObjectMapper lenientMapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4_000)
+                        .maxNumberLength(50_000).maxStringLength(Integer.MAX_VALUE).maxNameLength(500_000).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(4_000).build())
+                .build()).build();
     }
 
     /** Starts without faults. */
