@@ -56,6 +56,7 @@ public final class FakeOuiFormServer implements AutoCloseable {
     private final Faults faults;
     private final ObjectMapper mapper;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<byte[]> lastPage = new java.util.concurrent.atomic.AtomicReference<>();
 
     private FakeOuiFormServer(HttpServer server, ExecutorService executor, OuiFormFeed feed, String token,
                               Faults faults, ObjectMapper mapper) {
@@ -214,6 +215,11 @@ public final class FakeOuiFormServer implements AutoCloseable {
     }
 
     private void servePage(HttpExchange exchange) throws IOException {
+        byte[] last = lastPage.get();
+        if (last != null && faults.takeRepeat()) {
+            send(exchange, 200, last);
+            return;
+        }
         Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
         Instant since;
         int limit;
@@ -245,7 +251,9 @@ public final class FakeOuiFormServer implements AutoCloseable {
         ObjectNode body = mapper.createObjectNode();
         body.putArray("items").addAll(page.items());
         body.put("nextCursor", page.nextCursor());
-        send(exchange, 200, mapper.writeValueAsBytes(body));
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        lastPage.set(bytes);
+        send(exchange, 200, bytes);
     }
 
     private void sendError(HttpExchange exchange, int status, String message) throws IOException {

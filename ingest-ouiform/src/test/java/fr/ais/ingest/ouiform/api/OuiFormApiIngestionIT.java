@@ -238,6 +238,35 @@ class OuiFormApiIngestionIT {
     }
 
     @Test
+    void a_page_served_twice_publishes_its_items_once() throws Exception {
+        serve(42);
+        OuiFormApiClient client = client();
+        AtomicInteger requested = new AtomicInteger();
+        PageSource repeatingPage2 = new PageSource() {
+            @Override
+            public URI baseUrl() {
+                return client.baseUrl();
+            }
+
+            @Override
+            public ApiPage fetch(Instant updatedSince, int limit, String cursor) {
+                if (requested.incrementAndGet() == 3) {
+                    server.faults().repeatPages(1); // the third answer is the second again, cursor included
+                }
+                return client.fetch(updatedSince, limit, cursor);
+            }
+        };
+
+        IngestSummary summary = ingestion(repeatingPage2, 6).ingest(PSEUDONYMIZER);
+
+        assertThat(server.faults().firedRepeats()).isEqualTo(1);
+        assertThat(summary).extracting(IngestSummary::read, IngestSummary::skipped).containsExactly(42L, 6L);
+        assertThat(eventVersions()).containsExactlyInAnyOrderElementsOf(expectedVersions(0, 42));
+        assertThat(eventPositions()).containsExactlyInAnyOrderElementsOf(range(1, 36));
+        assertThat(deadLetterCount()).isEqualTo(6);
+    }
+
+    @Test
     void an_item_over_the_json_reader_limits_is_rejected_alone_as_in_a_file_and_the_rest_of_its_page_published()
             throws Exception {
         feed = ApiFixtures.feed(dir, 12, 0);
