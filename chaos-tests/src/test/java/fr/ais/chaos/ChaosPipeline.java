@@ -100,7 +100,10 @@ final class ChaosPipeline {
     AisProcess ais(String name, Map<String, String> extra, String... args) throws IOException {
         Map<String, String> all = new HashMap<>(env);
         all.putAll(extra);
-        return AisProcess.start(dir.resolve("logs"), name, all, args);
+        // kept after the test (target/chaos/logs), to read what a component did around a kill
+        String logs = System.getProperty("chaos.logs");
+        return AisProcess.start(logs == null ? dir.resolve("logs") : Path.of(logs).resolve(applicationId), name, all,
+                args);
     }
 
     /**
@@ -295,6 +298,28 @@ final class ChaosPipeline {
         assertThat(positions.stream().mapToLong(Long::longValue).max().orElse(0))
                 .as("positions 1..n without a gap").isEqualTo(expected.versions().size());
         assertThat(deadLetters(source)).as("dead letters of " + source).isEqualTo(rejected);
+    }
+
+    /** One uninterrupted pass of the API connector, in this JVM: what a pass without fault publishes. */
+    void apiPass(String url, String token) {
+        pipeline.ingestApi(new fr.ais.ingest.ouiform.api.OuiFormApiClient(URI.create(url), token), pseudonymizer());
+    }
+
+    /**
+     * Exactly once for the API, where a version served twice is published once (same id, same {@code updatedAt}):
+     * the same versions and dead letters as an uninterrupted pass published in {@code reference}, each once, which
+     * are every distinct version the export of the same items accepts; positions 1..n without gap.
+     */
+    void assertSameAsUninterrupted(ChaosPipeline reference, Expected file) {
+        List<String> versions = publishedVersions(Source.OUIFORM);
+        assertThat(versions).as("the events of the API, read committed").doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(reference.publishedVersions(Source.OUIFORM))
+                .containsExactlyInAnyOrderElementsOf(file.versions().stream().distinct().toList());
+        List<Long> positions = publishedPositions(Source.OUIFORM);
+        assertThat(positions).doesNotHaveDuplicates().hasSize(versions.size());
+        assertThat(positions.stream().mapToLong(Long::longValue).max().orElse(0)).isEqualTo(versions.size());
+        assertThat(deadLetters(Source.OUIFORM)).as("dead letters of the API")
+                .isEqualTo(reference.deadLetters(Source.OUIFORM));
     }
 
     static int freePort() throws IOException {
