@@ -74,6 +74,8 @@ class ConfigurationFileTest {
                 "streams.rocksdb.block.cache.bytes=134217728",
                 "streams.rocksdb.write.buffer.bytes=16777216",
                 "streams.recent.sessions=500",
+                "streams.standby.replicas=1",
+                "streams.instance.id=consolidation-0",
                 "progress.as.of=2021-10-15",
                 "progress.on.track.threshold=1.5",
                 "progress.at.risk.threshold=1.2",
@@ -161,6 +163,11 @@ class ConfigurationFileTest {
 
         // the topology's own setting reaches it through its config, not the Streams properties
         assertThat(run.streams().recentSessions()).isEqualTo(500);
+        assertThat(run.streams().standbyReplicas()).isEqualTo(1);
+        assertThat(run.streams().instanceId()).isEqualTo("consolidation-0");
+        assertThat(fr.ais.consolidation.app.ConsolidationApp.streamsProperties(run.streams()))
+                .containsEntry("num.standby.replicas", 1)
+                .containsEntry("main.consumer.group.instance.id", "ais-consolidation-52-consolidation-0");
 
         assertThat(run.progress().asOf().get()).isEqualTo(LocalDate.of(2021, 10, 15));
         assertThat(run.progress().refreshInterval()).isEqualTo(Duration.ofSeconds(5));
