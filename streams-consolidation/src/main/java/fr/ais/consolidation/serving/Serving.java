@@ -65,7 +65,7 @@ public final class Serving implements AutoCloseable {
                 // prescriptions by group id live in their session's task, not where the group id hashes to:
                 // a lookup asks every instance
                 new HostInfo(config.advertisedHost(), config.port()), null,
-                new PeerClient(config.token(), Duration.ofSeconds(5)), () -> {
+                new PeerClient(config.token(), Duration.ofSeconds(5), config.tls()), () -> {
                     try {
                         return catchUp.caughtUp(Duration.ofSeconds(2));
                     } catch (IllegalStateException e) {
