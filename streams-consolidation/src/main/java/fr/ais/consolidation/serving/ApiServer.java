@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -65,7 +67,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds and starts serving; returns at once. */
     public synchronized ApiServer start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        if (config.usesTls()) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(ServingTls.server(config.tls())));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "ais-http-" + threads.incrementAndGet());
@@ -75,8 +84,13 @@ public final class ApiServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        LOG.info("serving the API, dashboard and metrics on http://{}:{}/ ({})", config.host(), port(),
+        LOG.info("serving the API, dashboard and metrics on {}://{}:{}/ ({})", config.scheme(), config.host(), port(),
                 config.requiresToken() ? "bearer token required" : "no token");
+        if (config.bindsBeyondLoopback() && !config.requiresToken()) {
+            LOG.warn("the API, metrics and internal endpoints listen on {}, beyond this machine, without a token:"
+                    + " anyone who reaches it reads the figures (set {} or bind to 127.0.0.1)", config.host(),
+                    ServingConfig.TOKEN.environmentVariable());
+        }
         return this;
     }
 
@@ -85,9 +99,9 @@ public final class ApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:8088}. */
+    /** The base URL, e.g. {@code http://127.0.0.1:8088} ({@code https} with a key store). */
     public String url() {
-        return "http://" + config.host() + ":" + port();
+        return config.scheme() + "://" + config.host() + ":" + port();
     }
 
     @Override
