@@ -74,6 +74,7 @@ class ConfigurationFileTest {
                 "streams.rocksdb.block.cache.bytes=134217728",
                 "streams.rocksdb.write.buffer.bytes=16777216",
                 "streams.recent.sessions=500",
+                "streams.standby.replicas=1",
                 "progress.as.of=2021-10-15",
                 "progress.on.track.threshold=1.5",
                 "progress.at.risk.threshold=1.2",
@@ -81,6 +82,7 @@ class ConfigurationFileTest {
                 "serving.host=0.0.0.0",
                 "serving.port=9443",
                 "serving.token=serving-token",
+                "connector.metrics.host=0.0.0.0",
                 "stack.data.dir=/var/lib/ais/stack",
                 "stack.broker.port=19092",
                 "stack.registry.port=18081") + "\n", StandardCharsets.UTF_8);
@@ -156,6 +158,7 @@ class ConfigurationFileTest {
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, 134217728L)
                 .containsEntry(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, 16777216L)
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
                 .containsEntry("bootstrap.servers", "kafka-1:9093,kafka-2:9093")
                 .containsEntry("security.protocol", "SASL_SSL");
 

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param recentSessions    sessions per stream task whose state the session grouping also keeps in
  *                          memory, to skip reading them back from RocksDB (0: none)
  * @param applicationServer host:port this instance serves interactive queries on, or null
+ * @param standbyReplicas   warm copies of each task's state kept on other instances, so a lost instance or
+ *                          volume is taken over without restoring its stores from the changelogs
  */
 public record StreamsAppConfig(
         String applicationId,
@@ -36,7 +38,8 @@ public record StreamsAppConfig(
         long blockCacheBytes,
         long writeBufferBytes,
         int recentSessions,
-        String applicationServer) {
+        String applicationServer,
+        int standbyReplicas) {
 
     public static final SettingGroup SETTINGS = new SettingGroup("consolidation (Kafka Streams)");
     public static final Setting<String> APPLICATION_ID = SETTINGS.add(Setting.string("streams.application.id",
@@ -62,6 +65,10 @@ public record StreamsAppConfig(
                     + " also keeps in memory (~6 KiB each), so that a session changing again is not read back from"
                     + " RocksDB; 0: none.")
             .validatedBy(n -> n >= 0 && n <= 1_000_000, "between 0 and 1000000"));
+    public static final Setting<Integer> STANDBY_REPLICAS = SETTINGS.add(Setting.integer("streams.standby.replicas", 0,
+            "Warm copies of each task's state kept on other instances (1 in production with two or more instances):"
+                    + " an instance or volume lost is taken over at once instead of after a restore from the changelogs.")
+            .validatedBy(n -> n >= 0 && n <= 8, "between 0 and 8"));
 
     static {
         SETTINGS.check("streams.rocksdb.write.buffer.bytes must fit in streams.rocksdb.block.cache.bytes",
@@ -74,6 +81,9 @@ public record StreamsAppConfig(
         clientProperties = Map.copyOf(clientProperties);
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standbyReplicas must not be negative: " + standbyReplicas);
+        }
         if (recentSessions < 0) {
             throw new IllegalArgumentException("recentSessions must not be negative: " + recentSessions);
         }
@@ -82,7 +92,7 @@ public record StreamsAppConfig(
     /** The same configuration, serving interactive queries on {@code hostAndPort}. */
     public StreamsAppConfig withApplicationServer(String hostAndPort) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
-                replicationFactor, blockCacheBytes, writeBufferBytes, recentSessions, hostAndPort);
+                replicationFactor, blockCacheBytes, writeBufferBytes, recentSessions, hostAndPort, standbyReplicas);
     }
 
     /** From the {@link #SETTINGS}, on the cluster of the {@link KafkaConnection} settings. */
@@ -90,7 +100,8 @@ public record StreamsAppConfig(
         KafkaConnection cluster = KafkaConnection.from(settings);
         return new StreamsAppConfig(settings.get(APPLICATION_ID), cluster.clientProperties(), settings.get(STATE_DIR),
                 settings.get(THREADS), Duration.ofMillis(settings.get(COMMIT_INTERVAL_MS)), cluster.replicationFactor(),
-                settings.get(BLOCK_CACHE_BYTES), settings.get(WRITE_BUFFER_BYTES), settings.get(RECENT_SESSIONS), null);
+                settings.get(BLOCK_CACHE_BYTES), settings.get(WRITE_BUFFER_BYTES), settings.get(RECENT_SESSIONS), null,
+                settings.get(STANDBY_REPLICAS));
     }
 
     /**
@@ -102,6 +113,6 @@ public record StreamsAppConfig(
         Settings defaults = Settings.defaults(SETTINGS);
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, defaults.get(THREADS),
                 Duration.ofMillis(defaults.get(COMMIT_INTERVAL_MS)), 1, defaults.get(BLOCK_CACHE_BYTES),
-                defaults.get(WRITE_BUFFER_BYTES), defaults.get(RECENT_SESSIONS), null);
+                defaults.get(WRITE_BUFFER_BYTES), defaults.get(RECENT_SESSIONS), null, defaults.get(STANDBY_REPLICAS));
     }
 }
