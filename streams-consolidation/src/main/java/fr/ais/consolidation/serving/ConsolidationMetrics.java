@@ -52,6 +52,8 @@ public final class ConsolidationMetrics implements AutoCloseable {
     private final MultiGauge regionsByStatus;
     private final MultiGauge progressStatus;
     private final MultiGauge deadLetters;
+    private final MultiGauge prescriptions;
+    private final MultiGauge qualityFlagged;
     private final Counter refreshFailures;
     private final Map<Tags, AtomicLong> alertCounts = new HashMap<>();
     private KafkaStreamsMetrics streamsMetrics;
@@ -100,6 +102,11 @@ public final class ConsolidationMetrics implements AutoCloseable {
                         + " behind, NaN when unknown").register(registry);
         deadLetters = MultiGauge.builder("ais.dead.letters")
                 .description("Rejected source records per source and reason").register(registry);
+        prescriptions = MultiGauge.builder("ais.prescriptions")
+                .description("Consolidated prescriptions entered since January, through the latest closed month, per"
+                        + " region and network").register(registry);
+        qualityFlagged = MultiGauge.builder("ais.quality.flagged")
+                .description("Of those, prescriptions carrying a quality flag, per region and flag").register(registry);
         refreshFailures = Counter.builder("ais.metrics.refresh.failures")
                 .description("Scrapes that could not read the stores (figures kept from the previous scrape)")
                 .register(registry);
@@ -168,6 +175,7 @@ public final class ConsolidationMetrics implements AutoCloseable {
             refreshAlerts();
         });
         refreshing(this::refreshDeadLetters);
+        refreshing(this::refreshYearToDate);
     }
 
     private void refreshing(Runnable part) {
@@ -224,6 +232,31 @@ public final class ConsolidationMetrics implements AutoCloseable {
     private void refreshDeadLetters() {
         deadLetters.register(queries.deadLetterCounts().stream().map(d -> MultiGauge.Row.of(
                 Tags.of("source", d.source(), "reason", d.reason()), d.count())).toList(), true);
+    }
+
+    /** The network split and the quality flags of the closed month's year, January through the closed month. */
+    private void refreshYearToDate() {
+        YearMonth month = closedMonth.get();
+        String first = YearMonth.of(month.getYear(), 1).toString();
+        String last = month.toString();
+        Map<Tags, Long> byNetwork = queries.aggregates(null, null).stream()
+                .filter(a -> a.month().compareTo(first) >= 0 && a.month().compareTo(last) <= 0)
+                .collect(Collectors.groupingBy(a -> Tags.of("region", a.region(), "network", a.network()),
+                        Collectors.summingLong(FigureQueries.AggregateRow::prescriptions)));
+        prescriptions.register(byNetwork.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
+        Map<Tags, Long> flagged = new HashMap<>();
+        queries.quality(null, null).stream()
+                .filter(q -> q.month().compareTo(first) >= 0 && q.month().compareTo(last) <= 0)
+                .forEach(q -> {
+                    flagged.merge(Tags.of("region", q.region(), "flag", "pe_prescriber_not_filled"), q.pePrescriberNotFilled(), Long::sum);
+                    flagged.merge(Tags.of("region", q.region(), "flag", "attribution_inferred"), q.attributionInferred(), Long::sum);
+                    flagged.merge(Tags.of("region", q.region(), "flag", "attribution_conflict"), q.attributionConflict(), Long::sum);
+                    flagged.merge(Tags.of("region", q.region(), "flag", "unattributed"), q.unattributed(), Long::sum);
+                    flagged.merge(Tags.of("region", q.region(), "flag", "ml_age_out_of_scope"), q.mlAgeOutOfScope(), Long::sum);
+                });
+        qualityFlagged.register(flagged.entrySet().stream()
+                .map(e -> MultiGauge.Row.of(e.getKey(), e.getValue())).toList(), true);
     }
 
     /** 0 ON_TRACK, 1 AT_RISK, 2 BEHIND: the order the alerts compare statuses in. */

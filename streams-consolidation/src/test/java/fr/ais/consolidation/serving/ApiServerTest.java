@@ -265,6 +265,10 @@ class ApiServerTest {
                     .contains("ais_progress_status{objective=\"ML\",region=\"84\"} 2.0")
                     .contains("ais_progress_status{objective=\"PE\",region=\"84\"} 0.0")
                     .contains("ais_progress_closed_month 202103.0")
+                    // the network split of the year through the closed month: January to March 2021, not December 2020
+                    .contains("ais_prescriptions{network=\"PE\",region=\"84\"} 700.0")
+                    .contains("ais_prescriptions{network=\"ML\",region=\"84\"} 400.0")
+                    .contains("ais_quality_flagged{flag=\"pe_prescriber_not_filled\",region=\"84\"}")
                     .contains("ais_dead_letters{reason=\"BAD_DATE\",source=\"PE\"} 7.0")
                     // no target, no ratio: absent rather than NaN
                     .doesNotContain("ais_progress_ratio{objective=\"ML\",region=\"11\"}");
