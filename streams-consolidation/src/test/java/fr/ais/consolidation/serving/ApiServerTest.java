@@ -303,8 +303,8 @@ class ApiServerTest {
             queries.failure = new QueryUnavailableException("rebalancing");
             assertThat(get("/metrics", null).body())
                     .contains("ais_dead_letters{reason=\"BAD_DATE\",source=\"PE\"} 7.0")
-                    // one failure per group of figures (progress, dead letters)
-                    .contains("ais_metrics_refresh_failures_total 2.0");
+                    // one failure per group of figures (progress and alerts, dead letters, the year's split and quality)
+                    .contains("ais_metrics_refresh_failures_total 3.0");
         }
 
         @Test
