@@ -7,6 +7,7 @@ import fr.ais.cli.pipeline.Connection;
 import fr.ais.consolidation.app.BoundedRocksDbConfig;
 import fr.ais.consolidation.app.ConsolidationApp;
 import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
@@ -83,6 +84,10 @@ class ConfigurationFileTest {
                 "serving.port=9443",
                 "serving.token=serving-token",
                 "connector.metrics.host=0.0.0.0",
+                "serving.advertised.host=ais-consolidation-0.ais-consolidation",
+                "serving.tls.keystore=/etc/ais/serving.p12",
+                "serving.tls.keystore.password=serving-keystore-password",
+                "serving.tls.keystore.type=JKS",
                 "stack.data.dir=/var/lib/ais/stack",
                 "stack.broker.port=19092",
                 "stack.registry.port=18081") + "\n", StandardCharsets.UTF_8);
@@ -119,7 +124,7 @@ class ConfigurationFileTest {
                 .containsPattern("kafka.client.security.protocol +SASL_SSL +file +AIS_KAFKA_CLIENT_SECURITY_PROTOCOL")
                 .containsPattern("kafka.client.sasl.jaas.config +\\*\\*\\*\\* +file")
                 .containsPattern("ouiform.token +\\*\\*\\*\\* +secret_file")
-                .doesNotContain("registry-password", "truststore-password", "serving-token", KEY, "jaas\"",
+                .doesNotContain("registry-password", "truststore-password", "serving-token", "serving-keystore-password", KEY, "jaas\"",
                         "token-from-a-mounted-secret");
     }
 
@@ -175,6 +180,9 @@ class ConfigurationFileTest {
         assertThat(run.serving().host()).isEqualTo("0.0.0.0");
         assertThat(run.serving().port()).isEqualTo(9443);
         assertThat(run.serving().token()).isEqualTo("serving-token");
+        assertThat(run.serving().advertisedHost()).isEqualTo("ais-consolidation-0.ais-consolidation");
+        assertThat(run.serving().tls()).isEqualTo(new ServingConfig.Tls(Path.of("/etc/ais/serving.p12"),
+                "serving-keystore-password", "JKS"));
     }
 
     @Test

@@ -181,7 +181,7 @@ public final class Pipeline {
      */
     public Served startServed(StreamsAppConfig config, ProgressSettings progress, ServingConfig serving) {
         ServingConfig listen = Serving.withConcretePort(serving);
-        StreamsAppConfig withServer = config.withApplicationServer(listen.host() + ":" + listen.port());
+        StreamsAppConfig withServer = config.withApplicationServer(listen.advertisedHost() + ":" + listen.port());
         ConsolidationMetrics metrics = new ConsolidationMetrics(registry).bindClosedMonth(progress::latestClosedMonth);
         Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);

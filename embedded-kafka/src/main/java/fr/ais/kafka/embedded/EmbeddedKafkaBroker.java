@@ -147,7 +147,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 + ". Nothing was deleted: choose another data directory, or delete this one to start from an empty broker");
     }
 
-    private static int freePort() {
+    /** A free port on the loopback interface. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

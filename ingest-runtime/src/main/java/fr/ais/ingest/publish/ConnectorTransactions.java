@@ -1,5 +1,6 @@
 package fr.ais.ingest.publish;
 
+import fr.ais.platform.security.Component;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.platform.topics.TopicSnapshot;
 import fr.ais.registry.AvroSerdeFactory;
@@ -27,7 +28,7 @@ public final class ConnectorTransactions {
             String connector, boolean transactional) {
         Map<String, Object> props = new HashMap<>(clientProperties);
         if (transactional) {
-            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + connector);
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Component.ofId(connector).transactionalId(topics));
         }
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -1,5 +1,6 @@
 package fr.ais.ingest.targets;
 
+import fr.ais.platform.security.Component;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import fr.ais.schemas.Target;
@@ -24,7 +25,7 @@ public final class TargetsLoader {
             Map<String, Object> clientProperties) {
         String topic = topics.topic(TopicCatalogue.TARGETS).name();
         Map<String, Object> props = new HashMap<>(clientProperties);
-        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "ais-" + topics.namespace() + "targets-loader");
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Component.TARGETS_LOADER.transactionalId(topics));
         try (KafkaProducer<TargetKey, Target> producer = new KafkaProducer<>(props,
                 serdes.forKeys(TargetKey.class).serializer(), serdes.forValues(Target.class).serializer())) {
             producer.initTransactions();

@@ -71,6 +71,17 @@ public final class TopicCatalogue {
                 template.retention(), template.keyType(), template.valueType(), template.description());
     }
 
+    /** What every catalogue topic's name starts with, after the namespace. */
+    public static final String NAME_PREFIX = "ais.";
+
+    /** Topic of the local schema registry's schemas (Confluent's default name), under the namespace. */
+    public static final String SCHEMAS_TOPIC = "_schemas";
+
+    /** The schemas topic of this namespace (the local registry's; not an Avro topic of the pipeline). */
+    public String schemasTopic() {
+        return namespace + SCHEMAS_TOPIC;
+    }
+
     /** Every topic of this catalogue's namespace. */
     public List<Topic<?, ?>> topics() {
         return all().stream().<Topic<?, ?>>map(t -> topic(t)).toList();
@@ -93,36 +104,36 @@ public final class TopicCatalogue {
     public static final Topic<SourceRecordKey, PrescriptionEvent> OUIFORM_EVENTS = eventsOf(Source.OUIFORM);
 
     public static final Topic<DeadLetterKey, DeadLetter> DEAD_LETTERS = new Topic<>(
-            "ais.dead-letters", 1, DELETE, null, DeadLetterKey.class, DeadLetter.class,
+            NAME_PREFIX + "dead-letters", 1, DELETE, null, DeadLetterKey.class, DeadLetter.class,
             "Rejected source records of the three connectors, with the reason and the offending field.");
 
     public static final Topic<ConnectorCheckpointKey, ConnectorCheckpoint> CONNECTOR_CHECKPOINTS = new Topic<>(
-            "ais.connector-checkpoints", 1, COMPACT, null, ConnectorCheckpointKey.class, ConnectorCheckpoint.class,
+            NAME_PREFIX + "connector-checkpoints", 1, COMPACT, null, ConnectorCheckpointKey.class, ConnectorCheckpoint.class,
             "Each connector's committed position per input, written in the transaction of the records it covers.");
 
     public static final Topic<ConsolidatedPrescriptionKey, ConsolidatedPrescription> CONSOLIDATED = new Topic<>(
-            "ais.consolidated-prescriptions", DATA_PARTITIONS, COMPACT, null,
+            NAME_PREFIX + "consolidated-prescriptions", DATA_PARTITIONS, COMPACT, null,
             ConsolidatedPrescriptionKey.class, ConsolidatedPrescription.class,
             "One record per real prescription (SPEC §4); a tombstone when its group dissolves.");
 
     public static final Topic<AggregateKey, AggregateValue> AGGREGATES = new Topic<>(
-            "ais.aggregates", DATA_PARTITIONS, COMPACT, null, AggregateKey.class, AggregateValue.class,
+            NAME_PREFIX + "aggregates", DATA_PARTITIONS, COMPACT, null, AggregateKey.class, AggregateValue.class,
             "Consolidated prescriptions per region, month, network and age band; a tombstone when none is left.");
 
     public static final Topic<QualityKey, QualityCounts> QUALITY = new Topic<>(
-            "ais.quality", DATA_PARTITIONS, COMPACT, null, QualityKey.class, QualityCounts.class,
+            NAME_PREFIX + "quality", DATA_PARTITIONS, COMPACT, null, QualityKey.class, QualityCounts.class,
             "Quality flag counts per region and month.");
 
     public static final Topic<TargetKey, Target> TARGETS = new Topic<>(
-            "ais.targets", 1, COMPACT, null, TargetKey.class, Target.class,
+            NAME_PREFIX + "targets", 1, COMPACT, null, TargetKey.class, Target.class,
             "Yearly regional targets per objective; a corrected file replaces the same (year, region, objective).");
 
     public static final Topic<ProgressKey, Progress> PROGRESS = new Topic<>(
-            "ais.progress", DATA_PARTITIONS, COMPACT, null, ProgressKey.class, Progress.class,
+            NAME_PREFIX + "progress", DATA_PARTITIONS, COMPACT, null, ProgressKey.class, Progress.class,
             "Cumulative actual against cumulative target per region, year, month and objective.");
 
     public static final Topic<AlertKey, Alert> ALERTS = new Topic<>(
-            "ais.alerts", 1, DELETE, null, AlertKey.class, Alert.class,
+            NAME_PREFIX + "alerts", 1, DELETE, null, AlertKey.class, Alert.class,
             "Alerts raised and cleared on regions whose status for the latest closed month changes.");
 
     /** The normalised event topic of a source. */
@@ -138,7 +149,7 @@ public final class TopicCatalogue {
     }
 
     private static Topic<SourceRecordKey, PrescriptionEvent> events(Source source) {
-        return new Topic<>("ais." + source.name().toLowerCase(java.util.Locale.ROOT) + ".events",
+        return new Topic<>(NAME_PREFIX + source.name().toLowerCase(java.util.Locale.ROOT) + ".events",
                 DATA_PARTITIONS, DELETE, null, SourceRecordKey.class, PrescriptionEvent.class,
                 "Accepted " + source + " records, normalised and pseudonymised, keyed by source key.");
     }

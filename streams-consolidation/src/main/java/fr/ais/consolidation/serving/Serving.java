@@ -42,8 +42,7 @@ public final class Serving implements AutoCloseable {
             return config;
         }
         try {
-            return new ServingConfig(config.host(), Ports.freePort(InetAddress.getByName(config.host()), 0),
-                    config.token());
+            return config.withPort(Ports.freePort(InetAddress.getByName(config.host()), 0));
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on " + config.host(), e);
         }
@@ -65,7 +64,7 @@ public final class Serving implements AutoCloseable {
         InteractiveFigureQueries queries = new InteractiveFigureQueries(streams,
                 // prescriptions by group id live in their session's task, not where the group id hashes to:
                 // a lookup asks every instance
-                new HostInfo(config.host(), config.port()), null,
+                new HostInfo(config.advertisedHost(), config.port()), null,
                 new PeerClient(config.token(), Duration.ofSeconds(5)), () -> {
                     try {
                         return catchUp.caughtUp(Duration.ofSeconds(2));

@@ -1,0 +1,70 @@
+package fr.ais.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every manifest under deploy/ conforms to the schema of its kind, vendored under deploy/schemas. */
+class ManifestSchemasTest {
+
+    private static DeploySchemas schemas;
+
+    @BeforeAll
+    static void loadSchemas() {
+        schemas = new DeploySchemas();
+    }
+
+    static Stream<Path> manifests() throws IOException {
+        try (Stream<Path> files = Stream.concat(Files.walk(DeploySchemas.DEPLOY.resolve("kubernetes")),
+                Files.walk(DeploySchemas.DEPLOY.resolve("monitoring")))) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("manifests")
+    void every_kubernetes_and_strimzi_manifest_conforms_to_the_schema_of_its_kind(Path file) throws IOException {
+        List<JsonNode> documents = Manifests.read(Files.readString(file, StandardCharsets.UTF_8));
+        assertThat(documents).as(file + " holds documents").isNotEmpty();
+        for (JsonNode document : documents) {
+            List<String> problems = file.getFileName().toString().equals("kustomization.yaml")
+                    ? DeploySchemas.messages(schemas.kustomization(), document)
+                    : schemas.problems(document);
+            assertThat(problems).as(file + ": " + document.path("kind").asText() + " "
+                    + document.path("metadata").path("name").asText()).isEmpty();
+        }
+    }
+
+    @Test
+    void the_laptop_compose_file_conforms_to_the_compose_specification() throws IOException {
+        JsonNode compose = Manifests.read(Files.readString(DeploySchemas.DEPLOY.resolve("compose/compose.yaml"),
+                StandardCharsets.UTF_8)).get(0);
+        assertThat(DeploySchemas.messages(schemas.compose(), compose)).isEmpty();
+    }
+
+    @Test
+    void a_misspelt_field_is_refused_so_the_schemas_are_strict() {
+        JsonNode topic = Manifests.read(Manifests.generated().get(Manifests.TOPICS)).get(0);
+        ((ObjectNode) topic.get("spec")).put("partition", 4);
+        assertThat(schemas.problems(topic)).isNotEmpty();
+
+        JsonNode service = Manifests.read("""
+                apiVersion: v1
+                kind: Service
+                metadata: {name: x}
+                spec: {ports: [{port: 80, targetPort: http}], selectr: {app: x}}
+                """).get(0);
+        assertThat(schemas.problems(service)).singleElement().asString().contains("selectr");
+    }
+}
