@@ -18,7 +18,7 @@ public final class GenerateManifests {
             System.exit(2);
         }
         Path deploy = Path.of(args[0]);
-        for (Map.Entry<String, String> file : Manifests.generated().entrySet()) {
+        for (Map.Entry<String, String> file : Manifests.generated(deploy).entrySet()) {
             Path target = deploy.resolve(file.getKey());
             Files.createDirectories(target.getParent());
             Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.ais.deploy.strimzi.StrimziTopics;
+import fr.ais.deploy.strimzi.StrimziUsers;
 import fr.ais.platform.topics.TopicCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +28,14 @@ public final class Manifests {
     /** The Strimzi {@code Kafka} resource the generated resources belong to (deploy/kubernetes/strimzi/kafka.yaml). */
     public static final String CLUSTER = "ais-kafka";
 
+    /** The consolidation's Kafka Streams application id in the deployment (streams.application.id of its ConfigMap). */
+    public static final String APPLICATION_ID = "ais-consolidation";
+
     static final String TOPICS = "kubernetes/base/strimzi/kafka-topics.yaml";
+    static final String USERS = "kubernetes/base/strimzi/kafka-users.yaml";
+    /** The alert rules, as Prometheus reads them (and promtool checks them): the source of the PrometheusRule. */
+    public static final String RULES = "monitoring/rules/ais.rules.yaml";
+    static final String PROMETHEUS_RULE = "monitoring/prometheus-rules.yaml";
 
     private static final YAMLMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -37,12 +48,33 @@ public final class Manifests {
     private Manifests() {
     }
 
-    /** Every generated file: path relative to {@code deploy/}, then its content. */
-    public static Map<String, String> generated() {
+    /** Every generated file: path relative to {@code deploy}, then its content. */
+    public static Map<String, String> generated(Path deploy) {
         Map<String, String> files = new LinkedHashMap<>();
         files.put(TOPICS, documents("One KafkaTopic per topic of fr.ais.platform.topics.TopicCatalogue.",
                 StrimziTopics.of(TopicCatalogue.DEFAULT, CLUSTER)));
+        files.put(USERS, documents("One KafkaUser per component of fr.ais.platform.security.ComponentAcls, with its ACLs.",
+                StrimziUsers.of(TopicCatalogue.DEFAULT, APPLICATION_ID, CLUSTER)));
+        files.put(PROMETHEUS_RULE, documents("The alert rules of " + RULES + " as a Prometheus Operator PrometheusRule.",
+                List.of(prometheusRule(deploy.resolve(RULES)))));
         return files;
+    }
+
+    private static ObjectNode prometheusRule(Path rules) {
+        JsonNode groups;
+        try {
+            groups = YAML.readTree(Files.readString(rules, StandardCharsets.UTF_8)).get("groups");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode resource = YAML.createObjectNode();
+        resource.put("apiVersion", "monitoring.coreos.com/v1");
+        resource.put("kind", "PrometheusRule");
+        ObjectNode metadata = resource.putObject("metadata");
+        metadata.put("name", "ais");
+        metadata.putObject("labels").put("role", "alert-rules");
+        resource.putObject("spec").set("groups", groups);
+        return resource;
     }
 
     /** YAML documents separated by {@code ---}, under a header saying where they come from. */

@@ -28,6 +28,8 @@ final class DeploySchemas {
 
     private final JsonSchemaFactory draft7 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private final Map<String, JsonSchema> byKind = new HashMap<>();
+    private final Map<String, JsonNode> nodes = new HashMap<>();
+    private final Map<String, JsonSchema> partial = new HashMap<>();
     private final JsonNode kubernetes = read("kubernetes/kubernetes-1.33.json");
 
     DeploySchemas() {
@@ -43,6 +45,7 @@ final class DeploySchemas {
             ObjectNode schema = JSON.createObjectNode();
             schema.put("$ref", "#/definitions/" + kind.getValue().asText());
             schema.set("definitions", kubernetes.get("definitions"));
+            nodes.put(kind.getKey(), schema);
             byKind.put(kind.getKey(), draft7.getSchema(schema));
         }
     }
@@ -60,6 +63,41 @@ final class DeploySchemas {
                 .orElse(List.of("no schema for apiVersion " + apiVersion + " kind " + kind + " under deploy/schemas"));
     }
 
+    /**
+     * The same for a Kustomize patch: a part of a resource, so no field is required, but every field it has must
+     * be one of the kind's, of the kind's type.
+     */
+    List<String> patchProblems(JsonNode document) {
+        String key = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
+        if (!nodes.containsKey(key)) {
+            return List.of("no schema for " + key + " under deploy/schemas");
+        }
+        JsonSchema schema = partial.computeIfAbsent(key, k -> draft7.getSchema(withoutRequired(nodes.get(k).deepCopy())));
+        return messages(schema, document);
+    }
+
+    private static JsonNode withoutDraft4Ids(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            if (object.path("id").isTextual()) {
+                object.remove("id");
+            }
+            object.forEach(DeploySchemas::withoutDraft4Ids);
+        } else if (node.isArray()) {
+            node.forEach(DeploySchemas::withoutDraft4Ids);
+        }
+        return node;
+    }
+
+    private static JsonNode withoutRequired(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            object.remove("required");
+            object.forEach(DeploySchemas::withoutRequired);
+        } else if (node.isArray()) {
+            node.forEach(DeploySchemas::withoutRequired);
+        }
+        return node;
+    }
+
     /** The Kustomization schema (kustomization.yaml has no apiVersion of the API server's). */
     JsonSchema kustomization() {
         return draft7.getSchema(read("kubernetes/kustomization.json"));
@@ -67,7 +105,21 @@ final class DeploySchemas {
 
     /** The compose specification's schema. */
     JsonSchema compose() {
-        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V201909).getSchema(read("compose/compose-spec.json"));
+        ObjectNode schema = (ObjectNode) read("compose/compose-spec.json");
+        // the file names draft 2019-09 but is written in draft-07's keywords (and a draft-04 "id"): read as draft-07
+        schema.remove("$schema");
+        // its "format": "duration" means Go durations (60s), not ISO 8601: formats are not asserted
+        return draft7.getSchema(withoutDraft4Ids(schema),
+                com.networknt.schema.SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build());
+    }
+
+    /** A compose file as Compose reads it: YAML merge keys ({@code <<: *anchor}) resolved, which Jackson does not do. */
+    static JsonNode composeFile(Path file) {
+        try (var in = java.nio.file.Files.newBufferedReader(file)) {
+            return JSON.valueToTree(new org.yaml.snakeyaml.Yaml().load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> messages(JsonSchema schema, JsonNode document) {
@@ -75,7 +127,9 @@ final class DeploySchemas {
     }
 
     private void crd(String apiVersion, String kind, String file) {
-        byKind.put(apiVersion + "/" + kind, draft7.getSchema(read(file)));
+        JsonNode schema = read(file);
+        nodes.put(apiVersion + "/" + kind, schema);
+        byKind.put(apiVersion + "/" + kind, draft7.getSchema(schema));
     }
 
     private static JsonNode read(String file) {

@@ -3,13 +3,23 @@ package fr.ais.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ais.platform.security.ComponentAcls;
 import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicCatalogue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.apache.kafka.common.acl.AccessControlEntry;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePattern;
+import org.apache.kafka.common.resource.ResourceType;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedManifestsTest {
 
     static Stream<String> generatedFiles() {
-        return Manifests.generated().keySet().stream();
+        return Manifests.generated(DeploySchemas.DEPLOY).keySet().stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -29,12 +39,12 @@ class GeneratedManifestsTest {
         assertThat(Files.readString(DeploySchemas.DEPLOY.resolve(file), StandardCharsets.UTF_8))
                 .as("deploy/" + file + " differs from the catalogue: regenerate it with"
                         + " ./mvnw -B -Pdeploy-manifests -pl deploy-manifests -am process-classes")
-                .isEqualTo(Manifests.generated().get(file));
+                .isEqualTo(Manifests.generated(DeploySchemas.DEPLOY).get(file));
     }
 
     @Test
     void each_catalogue_topic_is_a_kafka_topic_replicated_three_times_with_two_in_sync() {
-        List<JsonNode> topics = Manifests.read(Manifests.generated().get(Manifests.TOPICS));
+        List<JsonNode> topics = Manifests.read(Manifests.generated(DeploySchemas.DEPLOY).get(Manifests.TOPICS));
         assertThat(topics).hasSameSizeAs(TopicCatalogue.all());
         for (Topic<?, ?> topic : TopicCatalogue.all()) {
             JsonNode resource = topics.stream().filter(t -> t.at("/spec/topicName").asText().equals(topic.name()))
@@ -54,8 +64,51 @@ class GeneratedManifestsTest {
     }
 
     @Test
+    void each_component_is_a_scram_kafka_user_allowed_exactly_what_the_acl_model_allows() {
+        List<JsonNode> users = Manifests.read(Manifests.generated(DeploySchemas.DEPLOY).get(Manifests.USERS));
+        List<ComponentAcls> model = ComponentAcls.forAll(TopicCatalogue.DEFAULT, Manifests.APPLICATION_ID);
+        assertThat(users).extracting(u -> u.at("/metadata/name").asText())
+                .containsExactlyElementsOf(model.stream().map(ComponentAcls::userName).toList());
+        for (ComponentAcls component : model) {
+            JsonNode user = users.stream().filter(u -> u.at("/metadata/name").asText().equals(component.userName()))
+                    .findFirst().orElseThrow();
+            assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+            assertThat(user.at("/spec/authorization/type").asText()).isEqualTo("simple");
+            Set<AclBinding> granted = new HashSet<>();
+            for (JsonNode rule : user.at("/spec/authorization/acls")) {
+                JsonNode resource = rule.get("resource");
+                ResourceType type = switch (resource.get("type").asText()) {
+                    case "topic" -> ResourceType.TOPIC;
+                    case "group" -> ResourceType.GROUP;
+                    case "transactionalId" -> ResourceType.TRANSACTIONAL_ID;
+                    default -> ResourceType.CLUSTER;
+                };
+                ResourcePattern pattern = new ResourcePattern(type,
+                        type == ResourceType.CLUSTER ? org.apache.kafka.common.resource.Resource.CLUSTER_NAME : resource.get("name").asText(),
+                        "prefix".equals(resource.path("patternType").asText()) ? PatternType.PREFIXED : PatternType.LITERAL);
+                for (JsonNode operation : rule.get("operations")) {
+                    granted.add(new AclBinding(pattern, new AccessControlEntry(component.principal(),
+                            rule.get("host").asText(), AclOperation.fromString(
+                                    operation.asText().replaceAll("([a-z])([A-Z])", "$1_$2")),
+                            AclPermissionType.ALLOW)));
+                }
+            }
+            assertThat(granted).as(component.userName()).containsExactlyInAnyOrderElementsOf(component.bindings());
+        }
+    }
+
+    @Test
+    void the_consolidation_runs_under_the_application_id_its_acls_were_generated_for() throws IOException {
+        java.util.Properties consolidation = new java.util.Properties();
+        try (var in = Files.newBufferedReader(DeploySchemas.DEPLOY.resolve("kubernetes/base/config/consolidation.properties"))) {
+            consolidation.load(in);
+        }
+        assertThat(consolidation.getProperty("streams.application.id")).isEqualTo(Manifests.APPLICATION_ID);
+    }
+
+    @Test
     void nothing_else_under_deploy_claims_to_be_generated() throws IOException {
-        Map<String, String> generated = Manifests.generated();
+        Map<String, String> generated = Manifests.generated(DeploySchemas.DEPLOY);
         try (Stream<Path> files = Files.walk(DeploySchemas.DEPLOY.resolve("kubernetes"))) {
             assertThat(files.filter(Files::isRegularFile)
                     .filter(f -> read(f).startsWith("# Generated by fr.ais.deploy.GenerateManifests"))
