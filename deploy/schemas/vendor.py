@@ -21,6 +21,8 @@ KINDS = {  # apiVersion/kind -> definition
     "v1/PersistentVolumeClaim": "io.k8s.api.core.v1.PersistentVolumeClaim",
     "apps/v1/StatefulSet": "io.k8s.api.apps.v1.StatefulSet",
     "apps/v1/Deployment": "io.k8s.api.apps.v1.Deployment",
+    "batch/v1/Job": "io.k8s.api.batch.v1.Job",
+    "v1/Pod": "io.k8s.api.core.v1.Pod",
     "policy/v1/PodDisruptionBudget": "io.k8s.api.policy.v1.PodDisruptionBudget",
     "networking.k8s.io/v1/NetworkPolicy": "io.k8s.api.networking.v1.NetworkPolicy",
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 + " and pilots them against the regional targets.",
         subcommands = {DemoCommand.class, ReplayCommand.class, StackCommand.class, TopicsCommand.class,
                 ConfigCommand.class, GenerateCommand.class, IngestCommand.class, TargetsCommand.class,
-                ConsolidateCommand.class, ExportCommand.class, FakeOuiFormCommand.class, OuiFormApiCommand.class})
+                ConsolidateCommand.class, ExportCommand.class, AlertsCommand.class, FakeOuiFormCommand.class,
+                OuiFormApiCommand.class})
 public final class AisCommand implements Runnable {
 
     /** Exit code of a failure the user can act on (bad input, unreachable cluster…). */

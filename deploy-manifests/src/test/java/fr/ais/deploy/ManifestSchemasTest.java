@@ -76,6 +76,13 @@ class ManifestSchemasTest {
     }
 
     @Test
+    void the_runbook_s_ais_pod_overrides_are_part_of_a_pod() throws IOException {
+        JsonNode overrides = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(DeploySchemas.DEPLOY.resolve("kubernetes/ais-cli-pod.json").toFile());
+        assertThat(schemas.patchProblems(overrides)).isEmpty();
+    }
+
+    @Test
     void the_laptop_compose_file_conforms_to_the_compose_specification() throws IOException {
         JsonNode compose = DeploySchemas.composeFile(DeploySchemas.DEPLOY.resolve("compose/compose.yaml"));
         assertThat(compose.at("/services/consolidation/image").asText()).as("anchors merged").startsWith("ais:");
