@@ -20,7 +20,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 @Command(name = "ais", mixinStandardHelpOptions = true, versionProvider = AisCommand.Version.class,
         description = "Consolidates training prescriptions for young people from Pôle emploi, I-Milo and OuiForm,"
                 + " and pilots them against the regional targets.",
-        subcommands = {DemoCommand.class, ReplayCommand.class, StackCommand.class, TopicsCommand.class,
+        subcommands = {DemoCommand.class, ReplayCommand.class, StackCommand.class, RegistryCommand.class,
+                TopicsCommand.class, AclsCommand.class,
                 ConfigCommand.class, GenerateCommand.class, IngestCommand.class, TargetsCommand.class,
                 ConsolidateCommand.class, ExportCommand.class, AlertsCommand.class, FakeOuiFormCommand.class,
                 OuiFormApiCommand.class})

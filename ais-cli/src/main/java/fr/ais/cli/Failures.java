@@ -2,6 +2,7 @@ package fr.ais.cli;
 
 import fr.ais.cli.pipeline.Connection;
 import fr.ais.platform.connection.KafkaConnection;
+import fr.ais.platform.security.AccessDenied;
 import fr.ais.registry.SubjectNotFoundException;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -20,6 +21,10 @@ final class Failures {
      * @param connection the cluster and registry the command used, or null
      */
     static String explain(Throwable e, Connection connection) {
+        String denied = connection == null ? null : AccessDenied.explain(e, connection.clientProperties());
+        if (denied != null) {
+            return denied;
+        }
         SubjectNotFoundException noSchema = cause(e, SubjectNotFoundException.class);
         if (noSchema != null) {
             return "the registry" + (connection == null ? "" : " at " + connection.registry().baseUrl())

@@ -21,7 +21,7 @@ import picocli.CommandLine;
 class AisCommandHelpTest {
 
     @ParameterizedTest(name = "ais {0} --help")
-    @ValueSource(strings = {"", "demo", "replay", "stack", "topics", "config", "generate", "ingest", "targets",
+    @ValueSource(strings = {"", "demo", "replay", "stack", "registry", "topics", "acls", "config", "generate", "ingest", "targets",
             "targets load", "consolidate", "export", "fake-ouiform"})
     void every_command_has_help(String command) {
         List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));

@@ -90,7 +90,8 @@ class ConfigurationFileTest {
                 "serving.tls.keystore.type=JKS",
                 "stack.data.dir=/var/lib/ais/stack",
                 "stack.broker.port=19092",
-                "stack.registry.port=18081") + "\n", StandardCharsets.UTF_8);
+                "stack.registry.port=18081",
+                "stack.registry.host=0.0.0.0") + "\n", StandardCharsets.UTF_8);
         settings = AisSettings.resolve(environment(), Flags.none());
     }
 
@@ -188,7 +189,7 @@ class ConfigurationFileTest {
     @Test
     void the_stack_follows_the_file() {
         assertThat(LocalStack.Config.from(settings))
-                .isEqualTo(new LocalStack.Config(Path.of("/var/lib/ais/stack"), 19092, 18081));
+                .isEqualTo(new LocalStack.Config(Path.of("/var/lib/ais/stack"), 19092, 18081, "0.0.0.0"));
     }
 
     @Test

@@ -3,10 +3,17 @@ package fr.ais.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.ais.cli.pipeline.Connection;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
+import fr.ais.platform.connection.KafkaConnection;
+import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicAdmin;
 import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.CompatibilityLevel;
+import fr.ais.registry.RegistryClientConfig;
+import fr.ais.registry.RestSchemaRegistryClient;
+import fr.ais.registry.WireFormatSerde;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,6 +38,29 @@ class TopicAdminIT {
             assertThat(second.created()).isEmpty();
             assertThat(second.verified()).hasSize(catalogue.topics().size());
             assertThat(second.hasDrift()).isFalse();
+        }
+    }
+
+    @Test
+    void ais_topics_sets_backward_compatibility_on_every_subject_it_registers_whatever_the_registry_default(
+            TestStack stack) {
+        TopicCatalogue catalogue = TopicCatalogue.withNamespace(stack.uniqueName("compat") + ".");
+        RestSchemaRegistryClient registry = new RestSchemaRegistryClient(stack.registryUrl());
+        CompatibilityLevel global = registry.getGlobalCompatibility();
+        // as Apicurio's ccompat API leaves a new subject: no check at all
+        registry.setGlobalCompatibility(CompatibilityLevel.NONE);
+        try {
+            new Connection(new KafkaConnection(stack.clientProperties(), catalogue, 1),
+                    RegistryClientConfig.of(stack.registryUrl())).ensureTopics();
+
+            for (Topic<?, ?> topic : catalogue.topics()) {
+                for (boolean key : new boolean[] {true, false}) {
+                    assertThat(registry.getCompatibility(WireFormatSerde.subject(topic.name(), key)))
+                            .as(topic.name() + (key ? " key" : " value")).isEqualTo(CompatibilityLevel.BACKWARD);
+                }
+            }
+        } finally {
+            registry.setGlobalCompatibility(global);
         }
     }
 

@@ -6,6 +6,7 @@ import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicAdmin;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
+import fr.ais.registry.CompatibilityLevel;
 import fr.ais.registry.IncompatibleSchemaException;
 import fr.ais.registry.RegistryClientConfig;
 import fr.ais.registry.RestSchemaRegistryClient;
@@ -48,8 +49,9 @@ public record Connection(KafkaConnection kafka, RegistryClientConfig registry) {
     }
 
     /**
-     * Creates the missing topics of the catalogue (failing on any drift), and registers the key and
-     * value schemas of each: with auto-registration off, as in production, writers use them.
+     * Creates the missing topics of the catalogue (failing on any drift), sets BACKWARD compatibility on
+     * the key and value subjects of each and registers their schemas: with auto-registration off, as in
+     * production, writers use them.
      */
     public TopicAdmin.Report ensureTopics() {
         TopicAdmin.Report report;
@@ -59,9 +61,14 @@ public record Connection(KafkaConnection kafka, RegistryClientConfig registry) {
         SchemaRegistry schemas = new RestSchemaRegistryClient(registry);
         for (Topic<?, ?> topic : catalogue().topics()) {
             try {
-                schemas.register(WireFormatSerde.subject(topic.name(), true), SpecificData.get().getSchema(topic.keyType()));
-                schemas.register(WireFormatSerde.subject(topic.name(), false),
-                        SpecificData.get().getSchema(topic.valueType()));
+                String keySubject = WireFormatSerde.subject(topic.name(), true);
+                String valueSubject = WireFormatSerde.subject(topic.name(), false);
+                // whatever the registry's global default (Apicurio's is NONE): a reader of the new schema must
+                // read every record already on the topic
+                schemas.setCompatibility(keySubject, CompatibilityLevel.BACKWARD);
+                schemas.setCompatibility(valueSubject, CompatibilityLevel.BACKWARD);
+                schemas.register(keySubject, SpecificData.get().getSchema(topic.keyType()));
+                schemas.register(valueSubject, SpecificData.get().getSchema(topic.valueType()));
             } catch (IncompatibleSchemaException e) {
                 throw new UserException("the schema of " + topic.name() + " is not compatible with the registered one: "
                         + e.getMessage(), e);

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -32,16 +33,24 @@ final class KafkaSchemaLog implements SchemaLog {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+    private final Map<String, Object> clientProperties;
     private final String bootstrapServers;
     private final String topic;
+    private final int replicationFactor;
     private final KafkaProducer<String, String> producer;
 
-    KafkaSchemaLog(String bootstrapServers, String topic) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param clientProperties  the bootstrap servers and every client property of the cluster (security included)
+     * @param topic             the schemas topic
+     * @param replicationFactor of the schemas topic, when this creates it
+     */
+    KafkaSchemaLog(Map<String, Object> clientProperties, String topic, int replicationFactor) {
+        this.clientProperties = Map.copyOf(clientProperties);
+        this.bootstrapServers = String.valueOf(clientProperties.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.topic = topic;
+        this.replicationFactor = replicationFactor;
         createIfMissing();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = properties();
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) TIMEOUT.toMillis());
@@ -49,12 +58,22 @@ final class KafkaSchemaLog implements SchemaLog {
         this.producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
+    private Properties properties() {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        return props;
+    }
+
     private void createIfMissing() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            NewTopic newTopic = new NewTopic(topic, 1, (short) 1)
+        try (Admin admin = Admin.create(properties())) {
+            NewTopic newTopic = new NewTopic(topic, 1, (short) replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
             admin.createTopics(List.of(newTopic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TopicAuthorizationException) {
+                throw new IllegalStateException("the registry's principal may not create the schemas topic " + topic
+                        + " on " + bootstrapServers + " (ais acls grants it, or create the topic beforehand)", e.getCause());
+            }
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("cannot create the schemas topic " + topic + " on " + bootstrapServers, e.getCause());
             }
@@ -68,8 +87,7 @@ final class KafkaSchemaLog implements SchemaLog {
 
     @Override
     public void replay(Consumer<Change> apply) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties props = properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         TopicPartition partition = new TopicPartition(topic, 0);

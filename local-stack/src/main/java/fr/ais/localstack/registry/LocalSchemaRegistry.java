@@ -20,10 +20,12 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,18 +53,21 @@ public final class LocalSchemaRegistry implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
 
-    private LocalSchemaRegistry(SchemaLog log, int port) {
+    private final String host;
+
+    private LocalSchemaRegistry(SchemaLog log, InetAddress bind, int port) {
         this.log = log;
         // write-through: a change reaches the log before the registry applies it
         this.store = new InMemorySchemaRegistry(log::append);
         log.replay(store::replay);
-        InetSocketAddress address = new InetSocketAddress(LOOPBACK_V4, port);
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        this.host = bind.isAnyLocalAddress() ? LOOPBACK_V4.getHostAddress() : bind.getHostAddress();
         try {
             this.server = HttpServer.create(address, 0);
         } catch (BindException e) {
             log.close();
             throw new IllegalStateException("cannot start the local schema registry: port " + port
-                    + " on 127.0.0.1 is already in use (choose another port, or 0 for a free one)", e);
+                    + " on " + bind.getHostAddress() + " is already in use (choose another port, or 0 for a free one)", e);
         } catch (IOException e) {
             log.close();
             throw new UncheckedIOException("cannot start the local schema registry on " + address, e);
@@ -76,6 +81,10 @@ public final class LocalSchemaRegistry implements AutoCloseable {
         server.createContext("/", this::handle);
         server.start();
         LOG.info("local schema registry on {} (schemas on {})", url(), log);
+        if (!bind.isLoopbackAddress()) {
+            LOG.warn("the local schema registry listens on {}, beyond this machine, without authentication: anyone who"
+                    + " reaches it can register schemas", bind.getHostAddress());
+        }
     }
 
     /**
@@ -85,17 +94,37 @@ public final class LocalSchemaRegistry implements AutoCloseable {
      * @param port HTTP port on 127.0.0.1; 0 for a free one
      */
     public static LocalSchemaRegistry start(String bootstrapServers, String schemasTopic, int port) {
-        return new LocalSchemaRegistry(new KafkaSchemaLog(bootstrapServers, schemasTopic), port);
+        return start(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), schemasTopic, 1,
+                LOOPBACK_V4.getHostAddress(), port);
+    }
+
+    /**
+     * Starts a registry on any cluster: its clients take every client property given (so it authenticates as the
+     * other components do, e.g. SASL_SSL), its schemas topic is created with {@code replicationFactor} if missing.
+     *
+     * @param clientProperties the bootstrap servers and every {@code kafka.client.*} property
+     * @param bindHost         the interface to listen on (127.0.0.1 unless exposing it is meant)
+     * @param port             HTTP port; 0 for a free one
+     */
+    public static LocalSchemaRegistry start(Map<String, Object> clientProperties, String schemasTopic,
+            int replicationFactor, String bindHost, int port) {
+        InetAddress bind;
+        try {
+            bind = InetAddress.getByName(bindHost);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("unknown host to bind the local schema registry to: " + bindHost, e);
+        }
+        return new LocalSchemaRegistry(new KafkaSchemaLog(clientProperties, schemasTopic, replicationFactor), bind, port);
     }
 
     /** Starts a registry over any schema log (tests: {@link InMemorySchemaLog}). */
     public static LocalSchemaRegistry start(SchemaLog log, int port) {
-        return new LocalSchemaRegistry(log, port);
+        return new LocalSchemaRegistry(log, LOOPBACK_V4, port);
     }
 
-    /** Base URL, e.g. {@code http://127.0.0.1:8081}. */
+    /** Base URL, e.g. {@code http://127.0.0.1:8081} (the loopback address when bound to every interface). */
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort();
     }
 
     public int port() {

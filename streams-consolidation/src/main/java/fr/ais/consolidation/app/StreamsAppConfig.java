@@ -42,9 +42,12 @@ public record StreamsAppConfig(
         int standbyReplicas) {
 
     public static final SettingGroup SETTINGS = new SettingGroup("consolidation (Kafka Streams)");
-    public static final Setting<String> APPLICATION_ID = SETTINGS.add(Setting.string("streams.application.id",
-            "ais-consolidation", "Kafka Streams application id of the consolidation.")
-            .validatedBy(s -> s.matches("[A-Za-z0-9._-]+"), "letters, digits, '.', '_' or '-'"));
+    /** The application id under no namespace. */
+    public static final String DEFAULT_APPLICATION_ID = "ais-consolidation";
+    public static final Setting<String> APPLICATION_ID = SETTINGS.add(Setting.string("streams.application.id", "",
+            "Kafka Streams application id of the consolidation (its consumer group and internal topics' prefix);"
+                    + " not set: the topic namespace followed by " + DEFAULT_APPLICATION_ID + ".")
+            .validatedBy(s -> s.matches("[A-Za-z0-9._-]*"), "letters, digits, '.', '_' or '-'"));
     public static final Setting<Path> STATE_DIR = SETTINGS.add(Setting.path("streams.state.dir", ".ais/streams",
             "Kafka Streams state directory, kept across restarts."));
     public static final Setting<Integer> THREADS = SETTINGS.add(Setting.integer("streams.threads", 1,
@@ -98,10 +101,20 @@ public record StreamsAppConfig(
     /** From the {@link #SETTINGS}, on the cluster of the {@link KafkaConnection} settings. */
     public static StreamsAppConfig from(Settings settings) {
         KafkaConnection cluster = KafkaConnection.from(settings);
-        return new StreamsAppConfig(settings.get(APPLICATION_ID), cluster.clientProperties(), settings.get(STATE_DIR),
+        return new StreamsAppConfig(applicationId(settings), cluster.clientProperties(), settings.get(STATE_DIR),
                 settings.get(THREADS), Duration.ofMillis(settings.get(COMMIT_INTERVAL_MS)), cluster.replicationFactor(),
                 settings.get(BLOCK_CACHE_BYTES), settings.get(WRITE_BUFFER_BYTES), settings.get(RECENT_SESSIONS), null,
                 settings.get(STANDBY_REPLICAS));
+    }
+
+    /**
+     * The application id the settings give: by default under the topic namespace, so that two namespaced
+     * pipelines on one cluster never share internal topics nor a consumer group.
+     */
+    public static String applicationId(Settings settings) {
+        String configured = settings.get(APPLICATION_ID);
+        return configured.isEmpty() ? settings.get(KafkaConnection.TOPIC_NAMESPACE) + DEFAULT_APPLICATION_ID
+                : configured;
     }
 
     /**
