@@ -143,7 +143,7 @@ public final class ConsolidationBenchmark {
         StreamsAppConfig config = new StreamsAppConfig(applicationId, clientProperties, stateDir,
                 Integer.getInteger("bench.threads", defaults.streamThreads()),
                 Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
-                1, cache, buffers, Integer.getInteger("bench.recent.sessions", defaults.recentSessions()), null, 0);
+                1, cache, buffers, Integer.getInteger("bench.recent.sessions", defaults.recentSessions()), null);
         Map<String, Long> cpuBefore = cpuByThreadKind();
         long processCpuBefore = processCpuNanos();
         long start = System.nanoTime();

@@ -92,6 +92,14 @@ public record StreamsAppConfig(
         }
     }
 
+    /** Without standby replicas (a single instance, tests and benchmarks). */
+    public StreamsAppConfig(String applicationId, Map<String, Object> clientProperties, Path stateDir, int streamThreads,
+            Duration commitInterval, int replicationFactor, long blockCacheBytes, long writeBufferBytes,
+            int recentSessions, String applicationServer) {
+        this(applicationId, clientProperties, stateDir, streamThreads, commitInterval, replicationFactor,
+                blockCacheBytes, writeBufferBytes, recentSessions, applicationServer, 0);
+    }
+
     /** The same configuration, serving interactive queries on {@code hostAndPort}. */
     public StreamsAppConfig withApplicationServer(String hostAndPort) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
