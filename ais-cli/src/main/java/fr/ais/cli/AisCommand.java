@@ -23,7 +23,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         subcommands = {DemoCommand.class, ReplayCommand.class, StackCommand.class, RegistryCommand.class,
                 TopicsCommand.class, AclsCommand.class,
                 ConfigCommand.class, GenerateCommand.class, IngestCommand.class, TargetsCommand.class,
-                ConsolidateCommand.class, ExportCommand.class, FakeOuiFormCommand.class, OuiFormApiCommand.class})
+                ConsolidateCommand.class, ExportCommand.class, AlertsCommand.class, FakeOuiFormCommand.class,
+                OuiFormApiCommand.class})
 public final class AisCommand implements Runnable {
 
     /** Exit code of a failure the user can act on (bad input, unreachable cluster…). */

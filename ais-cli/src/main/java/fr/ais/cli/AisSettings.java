@@ -1,5 +1,6 @@
 package fr.ais.cli;
 
+import fr.ais.cli.pipeline.MetricsEndpoint;
 import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.ServingConfig;
@@ -24,7 +25,7 @@ public final class AisSettings {
     /** In the order {@code ais config} prints them. */
     public static final List<SettingGroup> GROUPS = List.of(KafkaConnection.SETTINGS, RegistryClientConfig.SETTINGS,
             PseudonymKey.SETTINGS, OuiFormApiConfig.SETTINGS, StreamsAppConfig.SETTINGS, ProgressSettings.SETTINGS,
-            ServingConfig.SETTINGS, LocalStack.Config.SETTINGS);
+            ServingConfig.SETTINGS, MetricsEndpoint.SETTINGS, LocalStack.Config.SETTINGS);
 
     private AisSettings() {
     }

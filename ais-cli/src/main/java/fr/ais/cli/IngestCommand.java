@@ -62,7 +62,7 @@ final class IngestCommand implements Callable<Integer> {
         Pseudonymizer pseudonymizer = PseudonymKey.from(settings);
         Pipeline pipeline = new Pipeline(AisCommand.connection(spec, settings), false);
         if (watch != null) {
-            return watch(pipeline, s, pseudonymizer);
+            return watch(pipeline, s, pseudonymizer, settings.get(MetricsEndpoint.HOST));
         }
         ProgressLine progress = ProgressLine.onConsole(System.out, file.getFileName().toString());
         IngestSummary summary = pipeline.ingest(s, file, charset, pseudonymizer, force, progress::records);
@@ -86,7 +86,8 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private int watch(Pipeline pipeline, Source s, Pseudonymizer pseudonymizer) throws InterruptedException {
+    private int watch(Pipeline pipeline, Source s, Pseudonymizer pseudonymizer, String metricsHost)
+            throws InterruptedException {
         DropDirectoryService service = pipeline.watch(s, watch, charset, pseudonymizer, new DropDirectoryService.Listener() {
             @Override
             public void ingested(Path dropped, IngestSummary summary, Path movedTo) {
@@ -113,7 +114,8 @@ final class IngestCommand implements Callable<Integer> {
             }
         }, "ais-ingest-watch-shutdown"));
         System.out.println("watching " + service.directory() + " for " + source + " exports; Ctrl-C stops");
-        try (MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(pipeline.registry(), metricsPort)) {
+        try (MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(pipeline.registry(),
+                metricsHost, metricsPort)) {
             if (metrics != null) {
                 System.out.println("metrics     " + metrics.url());
             }

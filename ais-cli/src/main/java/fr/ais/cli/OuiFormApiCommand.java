@@ -59,7 +59,7 @@ final class OuiFormApiCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "ais-ouiform-api-shutdown"));
         MetricsEndpoint metrics = metricsPort == null || once ? null
-                : MetricsEndpoint.start(pipeline.registry(), metricsPort);
+                : MetricsEndpoint.start(pipeline.registry(), settings.get(MetricsEndpoint.HOST), metricsPort);
         if (metrics != null) {
             System.out.println("metrics     " + metrics.url());
         }

@@ -84,6 +84,7 @@ class ConfigurationFileTest {
                 "serving.host=0.0.0.0",
                 "serving.port=9443",
                 "serving.token=serving-token",
+                "connector.metrics.host=0.0.0.0",
                 "serving.advertised.host=ais-consolidation-0.ais-consolidation",
                 "serving.tls.keystore=/etc/ais/serving.p12",
                 "serving.tls.keystore.password=serving-keystore-password",
@@ -164,6 +165,7 @@ class ConfigurationFileTest {
                 .containsEntry(StreamsConfig.REPLICATION_FACTOR_CONFIG, 3)
                 .containsEntry(BoundedRocksDbConfig.BLOCK_CACHE_BYTES, 134217728L)
                 .containsEntry(BoundedRocksDbConfig.WRITE_BUFFER_BYTES, 16777216L)
+                .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1)
                 .containsEntry("bootstrap.servers", "kafka-1:9093,kafka-2:9093")
                 .containsEntry("security.protocol", "SASL_SSL");
 
@@ -171,9 +173,7 @@ class ConfigurationFileTest {
         assertThat(run.streams().recentSessions()).isEqualTo(500);
         assertThat(run.streams().standbyReplicas()).isEqualTo(1);
         assertThat(run.streams().instanceId()).isEqualTo("consolidation-0");
-        assertThat(fr.ais.consolidation.app.ConsolidationApp.streamsProperties(run.streams()))
-                .containsEntry("num.standby.replicas", 1)
-                .containsEntry("main.consumer.group.instance.id", "ais-consolidation-52-consolidation-0");
+        assertThat(streams).containsEntry("main.consumer.group.instance.id", "ais-consolidation-52-consolidation-0");
 
         assertThat(run.progress().asOf().get()).isEqualTo(LocalDate.of(2021, 10, 15));
         assertThat(run.progress().refreshInterval()).isEqualTo(Duration.ofSeconds(5));

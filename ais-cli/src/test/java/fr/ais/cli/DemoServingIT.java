@@ -10,6 +10,7 @@ import fr.ais.consolidation.export.Exports;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.ServingConfig;
+import fr.ais.deploy.monitoring.MonitoredMetrics;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.schemas.Objective;
 import fr.ais.schemas.Progress;
@@ -29,12 +30,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@code ais demo} leaves running: the consolidation with its REST API and metrics, serving the
- * figures the exports were written from, the connectors' counters and the alerts.
+ * figures the exports were written from, the connectors' counters and the alerts, and every metric the alert
+ * rules and the Grafana dashboard of deploy/monitoring rely on.
  */
 class DemoServingIT {
 
@@ -76,6 +79,15 @@ class DemoServingIT {
             // November is the latest closed month on December 31: its regions not on track raise alerts
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> get(url + "/metrics").body().contains("ais_alerts_total{kind=\"RAISED\""));
+
+            // every metric an alert rule or a Grafana panel selects is exported (the drop directory's failed/ files
+            // only by a connector watching one: IngestWatchIT scrapes that)
+            Set<String> exported = MonitoredMetrics.exported(get(url + "/metrics").body());
+            assertThat(MonitoredMetrics.all(Path.of("..", "deploy")))
+                    .as("metrics named in deploy/monitoring but not exported")
+                    .filteredOn(name -> !name.equals("ais_connector_failed_files"))
+                    .isNotEmpty()
+                    .allSatisfy(name -> assertThat(exported).as(name).contains(name));
         }
     }
 

@@ -32,11 +32,13 @@ class DeployFilesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"connector.env.example", "consolidation.env.example", "consolidation.properties.example"})
+    @ValueSource(strings = {"connector.env.example", "consolidation.env.example", "consolidation.properties.example",
+            "kubernetes/base/config/consolidation.properties", "kubernetes/base/config/connector.properties",
+            "kubernetes/base/config/kafka-client.env", "compose/kafka-client.env"})
     void deploy_examples_name_only_settings(String example) throws IOException {
         List<Setting<?>> settings = AisSettings.GROUPS.stream().flatMap(g -> g.settings().stream()).toList();
         Set<String> known = new HashSet<>();
-        boolean environment = example.endsWith(".env.example");
+        boolean environment = example.endsWith(".env.example") || example.endsWith(".env");
         for (Setting<?> setting : settings) {
             String name = environment ? setting.environmentVariable() : setting.name();
             known.add(name);

@@ -15,18 +15,27 @@ import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ais ingest pe --watch DIR} in a child JVM: one summary line per dropped file, stopped by a signal. */
+/**
+ * {@code ais ingest pe --watch DIR} in a child JVM: one summary line per dropped file, stopped by a signal; its
+ * metrics count the file waiting in {@code failed/} (an operator is alerted on it).
+ */
 @ExtendWith(LocalStackExtension.class)
 class IngestWatchIT {
 
@@ -46,7 +55,7 @@ class IngestWatchIT {
 
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), AisCommand.class.getName(),
-                "ingest", "pe", "--watch", drop.toString())
+                "ingest", "pe", "--watch", drop.toString(), "--metrics-port", "0")
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("AIS_KAFKA_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         builder.environment().put("AIS_SCHEMA_REGISTRY_URL", stack.registryUrl());
@@ -64,6 +73,11 @@ class IngestWatchIT {
                 assertThat(Files.readString(output)).contains("pe.csv: read " + data.pe().records() + " / accepted ")
                         .contains("wrong.csv: unusable, moved to ");
             });
+            Matcher url = Pattern.compile("metrics +(http://\\S+/metrics)").matcher(Files.readString(output));
+            assertThat(url.find()).as(Files.readString(output)).isTrue();
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("ais_connector_failed_files{connector=\"ingest-pe\",source=\"PE\"} 1.0");
         } finally {
             watcher.destroy(); // SIGTERM, as Ctrl-C: the shutdown hook stops the service
             assertThat(watcher.waitFor(1, TimeUnit.MINUTES)).isTrue();

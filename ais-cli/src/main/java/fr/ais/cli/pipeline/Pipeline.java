@@ -110,6 +110,7 @@ public final class Pipeline {
         FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
                 connection.clientProperties(), BATCH, Clock.systemUTC(), connectorMetrics(source));
         try {
+            connectorMetrics(source).watchFailedDirectory(dir.resolve(DropDirectoryService.FAILED));
             return DropDirectoryService.start(dir,
                     file -> ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
                             false, done -> { }),
@@ -181,7 +182,7 @@ public final class Pipeline {
     public Served startServed(StreamsAppConfig config, ProgressSettings progress, ServingConfig serving) {
         ServingConfig listen = Serving.withConcretePort(serving);
         StreamsAppConfig withServer = config.withApplicationServer(listen.advertisedHost() + ":" + listen.port());
-        ConsolidationMetrics metrics = new ConsolidationMetrics(registry);
+        ConsolidationMetrics metrics = new ConsolidationMetrics(registry).bindClosedMonth(progress::latestClosedMonth);
         Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         Serving server = Serving.start(listen, app.streams(), connection.clientProperties(),

@@ -8,10 +8,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A connector's metrics on a Micrometer registry, every meter tagged {@code connector} (e.g. {@code ingest-pe})
@@ -24,7 +28,9 @@ import java.util.Objects;
  *   <li>{@value #BYTES_READ}: bytes of input read, counted at the same commits;</li>
  *   <li>{@value #LAST_SUCCESS}: when an input was last fully ingested, in epoch seconds ({@code NaN} before);</li>
  *   <li>{@value #LAG_SECONDS}: how far behind its source the connector is, set by the caller (an API connector
- *       knows its lag, a file connector does not: {@code NaN} until set).</li>
+ *       knows its lag, a file connector does not: {@code NaN} until set);</li>
+ *   <li>{@value #FAILED_FILES}: for a drop directory, the files lying in its {@code failed/} (each waits for a
+ *       person: see its {@code .reason.txt}), counted at each scrape.</li>
  * </ul>
  * Thread-safe.
  */
@@ -36,6 +42,7 @@ public final class IngestMetrics {
     public static final String BYTES_READ = "ais.connector.bytes.read";
     public static final String LAST_SUCCESS = "ais.connector.last.success";
     public static final String LAG_SECONDS = "ais.connector.lag.seconds";
+    public static final String FAILED_FILES = "ais.connector.failed.files";
 
     private final MeterRegistry registry;
     private final String connector;
@@ -115,6 +122,20 @@ public final class IngestMetrics {
     /** Records that an input was fully ingested at {@code when}. */
     public void succeeded(Instant when) {
         lastSuccessEpochSeconds = when.getEpochSecond();
+    }
+
+    /** Counts, at each scrape, the files in {@code failed} (a drop directory's {@code failed/}) but their reasons. */
+    public void watchFailedDirectory(Path failed) {
+        Gauge.builder(FAILED_FILES, failed, IngestMetrics::failedFiles).tags(tags()).strongReference(true)
+                .description("Files moved to the drop directory's failed/, waiting for someone").register(registry);
+    }
+
+    private static double failedFiles(Path failed) {
+        try (Stream<Path> files = Files.list(failed)) {
+            return files.filter(f -> !f.getFileName().toString().endsWith(DropDirectoryService.REASON_SUFFIX)).count();
+        } catch (IOException e) {
+            return Double.NaN;
+        }
     }
 
     /** Sets the lag gauge: how far behind its source the connector is. */

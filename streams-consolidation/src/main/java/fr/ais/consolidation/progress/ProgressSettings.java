@@ -6,6 +6,7 @@ import fr.ais.settings.Settings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.Optional;
@@ -68,6 +69,19 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
     /** Today in Europe/Paris by {@code clock}. */
     public static Supplier<LocalDate> today(Clock clock) {
         return () -> LocalDate.now(clock.withZone(PARIS));
+    }
+
+    /**
+     * The month the alerts compare and the metrics report: the last month of the calendar that is over at the
+     * as-of date (still provisional: monthly steering wants the news of the month just ended).
+     */
+    public YearMonth latestClosedMonth() {
+        return latestClosedMonth(asOf.get());
+    }
+
+    /** The latest closed month at {@code asOf}: the month before it. */
+    public static YearMonth latestClosedMonth(LocalDate asOf) {
+        return YearMonth.from(asOf).minusMonths(1);
     }
 
     /** The same settings with a fixed as-of date. */

@@ -132,7 +132,7 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     }
 
     private void check(long wallClock) {
-        YearMonth closed = YearMonth.from(settings.asOf().get()).minusMonths(1);
+        YearMonth closed = settings.latestClosedMonth();
         long stillSince = wallClock - settleTime;
         boolean startSettled = startedAt <= stillSince;
         if (changedAt.isEmpty() && startSettled && closed.equals(checkedMonth)) {

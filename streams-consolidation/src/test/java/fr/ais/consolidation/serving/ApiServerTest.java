@@ -35,7 +35,8 @@ class ApiServerTest {
     }
 
     private ApiServer start(String token) throws IOException {
-        metrics = new ConsolidationMetrics().bindQueries(queries);
+        // the fake rows end in March 2021: as of April, the latest closed month
+        metrics = new ConsolidationMetrics().bindQueries(queries).bindClosedMonth(() -> java.time.YearMonth.of(2021, 3));
         server = new ApiServer(new ServingConfig("127.0.0.1", 0, token), queries, metrics).start();
         return server;
     }
@@ -248,7 +249,7 @@ class ApiServerTest {
     class Metrics {
 
         @Test
-        void prometheus_text_has_jvm_metrics_progress_of_the_latest_month_and_dead_letters() throws Exception {
+        void prometheus_text_has_jvm_metrics_progress_of_the_latest_closed_month_and_dead_letters() throws Exception {
             start(null);
             HttpResponse<String> response = get("/metrics", null);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -261,9 +262,30 @@ class ApiServerTest {
                     .contains("ais_progress_actual_cumulative{objective=\"ML\",region=\"84\"} 400.0")
                     .contains("ais_progress_target_cumulative{objective=\"PE\",region=\"11\"} 1900.0")
                     .contains("ais_progress_regions{objective=\"GLOBAL\",status=\"AT_RISK\"} 1.0")
+                    .contains("ais_progress_status{objective=\"ML\",region=\"84\"} 2.0")
+                    .contains("ais_progress_status{objective=\"PE\",region=\"84\"} 0.0")
+                    .contains("ais_progress_closed_month 202103.0")
+                    // the network split of the year through the closed month: January to March 2021, not December 2020
+                    .contains("ais_prescriptions{network=\"PE\",region=\"84\"} 700.0")
+                    .contains("ais_prescriptions{network=\"ML\",region=\"84\"} 400.0")
+                    .contains("ais_quality_flagged{flag=\"pe_prescriber_not_filled\",region=\"84\"}")
                     .contains("ais_dead_letters{reason=\"BAD_DATE\",source=\"PE\"} 7.0")
                     // no target, no ratio: absent rather than NaN
                     .doesNotContain("ais_progress_ratio{objective=\"ML\",region=\"11\"}");
+        }
+
+        @Test
+        void progress_gauges_speak_of_the_latest_closed_month_as_the_alerts_do_not_of_a_later_provisional_one()
+                throws Exception {
+            start(null);
+            metrics.bindClosedMonth(() -> java.time.YearMonth.of(2021, 2));
+            assertThat(get("/metrics", null).body())
+                    .contains("ais_progress_ratio{objective=\"GLOBAL\",region=\"84\"} 0.96")
+                    .contains("ais_progress_status{objective=\"GLOBAL\",region=\"84\"} 1.0")
+                    .contains("ais_progress_closed_month 202102.0")
+                    // March is later than the closed month: none of its rows is reported
+                    .doesNotContain("ais_progress_ratio{objective=\"GLOBAL\",region=\"84\"} 0.95")
+                    .doesNotContain("region=\"11\"");
         }
 
         @Test
@@ -281,8 +303,8 @@ class ApiServerTest {
             queries.failure = new QueryUnavailableException("rebalancing");
             assertThat(get("/metrics", null).body())
                     .contains("ais_dead_letters{reason=\"BAD_DATE\",source=\"PE\"} 7.0")
-                    // one failure per group of figures (progress, dead letters)
-                    .contains("ais_metrics_refresh_failures_total 2.0");
+                    // one failure per group of figures (progress and alerts, dead letters, the year's split and quality)
+                    .contains("ais_metrics_refresh_failures_total 3.0");
         }
 
         @Test
