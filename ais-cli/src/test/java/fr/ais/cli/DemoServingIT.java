@@ -71,7 +71,7 @@ class DemoServingIT {
             assertThat(metrics).contains("ais_connector_records_read_total{connector=\"ingest-pe\",source=\"PE\"}")
                     .contains("ais_progress_ratio");
             long behind = Files.readAllLines(exports.resolve("progress.csv")).stream()
-                    .filter(r -> r.contains(";2021-11;") && !r.endsWith(";ON_TRACK")).count();
+                    .filter(r -> r.contains(";2021-11;") && !"ON_TRACK".equals(r.split(";")[7])).count();
             assertThat(behind).as("regions not on track in November in this sample").isPositive();
             // November is the latest closed month on December 31: its regions not on track raise alerts
             await().atMost(Duration.ofSeconds(30))
@@ -85,7 +85,8 @@ class DemoServingIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<Progress> rows = new ArrayList<>();
         for (JsonNode row : json.readTree(response.body())) {
-            rows.add(new Progress(row.get("region").asText(), row.get("year").asInt(), row.get("month").asInt(),
+            rows.add(new Progress(row.get("region").asText(), row.get("year").asInt(),
+                    java.time.YearMonth.parse(row.get("month").asText()).getMonthValue(),
                     Objective.valueOf(row.get("objective").asText()), row.get("actualCumulative").asLong(),
                     row.get("targetCumulative").asDouble(), row.get("ratio").isNull() ? null : row.get("ratio").asDouble(),
                     ProgressStatus.valueOf(row.get("status").asText()), row.get("provisional").asBoolean()));

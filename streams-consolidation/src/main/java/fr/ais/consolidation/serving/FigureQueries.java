@@ -16,6 +16,9 @@ public interface FigureQueries {
     /** Progress rows, optionally of one region and/or one year. */
     List<ProgressRow> progress(String region, Integer year);
 
+    /** Targets as loaded, optionally of one region and/or one year. */
+    List<TargetRow> targets(String region, Integer year);
+
     /** Quality counts, optionally of one region and/or one month. */
     List<QualityRow> quality(String region, String month);
 
@@ -47,6 +50,9 @@ public interface FigureQueries {
 
     record ProgressRow(String region, int year, int month, String objective, long actualCumulative,
             double targetCumulative, Double ratio, String status, boolean provisional) {
+    }
+
+    record TargetRow(String region, int year, String objective, double annualTarget, List<Double> monthlyProfile) {
     }
 
     record QualityRow(String region, String month, long prescriptions, long pePrescriberNotFilled,

@@ -10,6 +10,8 @@ import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityKey;
+import fr.ais.schemas.Target;
+import fr.ais.schemas.TargetKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -86,6 +88,13 @@ public final class InteractiveFigureQueries implements FigureQueries {
     public List<ProgressRow> progress(String region, Integer year) {
         return fanOut(StoreNames.PROGRESS, () -> local.progress(region, year),
                 "/internal/progress" + query("region", region, "year", year == null ? null : year.toString()),
+                new TypeReference<>() { });
+    }
+
+    @Override
+    public List<TargetRow> targets(String region, Integer year) {
+        return fanOut(StoreNames.TARGETS, () -> local.targets(region, year),
+                "/internal/targets" + query("region", region, "year", year == null ? null : year.toString()),
                 new TypeReference<>() { });
     }
 
@@ -226,6 +235,14 @@ public final class InteractiveFigureQueries implements FigureQueries {
                     (k, v) -> new ProgressRow(v.getRegion(), v.getYear(), v.getMonth(), v.getObjective().name(),
                             v.getActualCumulative(), v.getTargetCumulative(), v.getRatio(), v.getStatus().name(),
                             v.getProvisional()));
+        }
+
+        @Override
+        public List<TargetRow> targets(String region, Integer year) {
+            return InteractiveFigureQueries.this.<TargetKey, Target, TargetRow>scan(StoreNames.TARGETS,
+                    k -> matches(region, k.getRegion()) && (year == null || year == k.getYear()),
+                    (k, v) -> new TargetRow(v.getRegion(), v.getYear(), v.getObjective().name(), v.getAnnualTarget(),
+                            List.copyOf(v.getMonthlyProfile())));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package fr.ais.consolidation.topology;
 
+import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.schemas.Alert;
 import fr.ais.schemas.AlertKey;
@@ -132,7 +133,7 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
     }
 
     private void check(long wallClock) {
-        YearMonth closed = YearMonth.from(settings.asOf().get()).minusMonths(1);
+        YearMonth closed = ProgressCalculator.latestClosedMonth(settings.asOf().get());
         long stillSince = wallClock - settleTime;
         boolean startSettled = startedAt <= stillSince;
         if (changedAt.isEmpty() && startSettled && closed.equals(checkedMonth)) {

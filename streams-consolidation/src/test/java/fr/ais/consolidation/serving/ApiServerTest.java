@@ -63,10 +63,18 @@ class ApiServerTest {
                 throws Exception {
             start(null);
             JsonNode rows = getJson("/api/aggregates?region=84&month=2021-03");
-            assertThat(rows).hasSize(3);
-            assertThat(rows.get(0).toString()).isEqualTo(
-                    "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"PE\",\"ageBand\":\"AGE_26_29\",\"prescriptions\":200}");
+            assertThat(rows.toString()).as("spelled and sorted as aggregates.csv").isEqualTo("["
+                    + "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"OTHER\",\"ageBand\":\"16_25\",\"prescriptions\":50},"
+                    + "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"PE\",\"ageBand\":\"26_29\",\"prescriptions\":200},"
+                    + "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"UNKNOWN\",\"ageBand\":\"30_PLUS\",\"prescriptions\":50}]");
             assertThat(getJson("/api/aggregates")).hasSize(queries.aggregates.size());
+        }
+
+        @Test
+        void a_zero_aggregate_row_is_left_out_as_the_exports_leave_it_out() throws Exception {
+            queries.aggregates.add(new FigureQueries.AggregateRow("84", "2021-03", "ML", "AGE_26_29", 0));
+            start(null);
+            assertThat(getJson("/api/aggregates?region=84&month=2021-03")).hasSize(3);
         }
 
         @Test
@@ -75,10 +83,14 @@ class ApiServerTest {
             start(null);
             JsonNode rows = getJson("/api/progress?region=11&year=2021");
             assertThat(rows).hasSize(3);
-            JsonNode ml = rows.get(2);
-            assertThat(ml.toString()).isEqualTo("{\"region\":\"11\",\"year\":2021,\"month\":3,\"objective\":\"ML\","
-                    + "\"actualCumulative\":0,\"targetCumulative\":0.0,\"ratio\":null,\"status\":\"ON_TRACK\","
+            assertThat(rows.findValuesAsText("objective")).as("sorted by objective as written").containsExactly(
+                    "GLOBAL", "ML", "PE");
+            JsonNode ml = rows.get(1);
+            assertThat(ml.toString()).isEqualTo("{\"region\":\"11\",\"year\":2021,\"month\":\"2021-03\",\"objective\":\"ML\","
+                    + "\"actualCumulative\":0,\"targetCumulative\":\"0.00\",\"ratio\":null,\"status\":\"ON_TRACK\","
                     + "\"provisional\":false}");
+            assertThat(rows.get(2).get("ratio").asText()).as("rounded to 4 places as in progress.csv")
+                    .isEqualTo("1.0526");
             assertThat(getJson("/api/progress?year=2020")).hasSize(1);
         }
 
@@ -100,7 +112,8 @@ class ApiServerTest {
             assertThat(p.get("entryDate").asText()).isEqualTo("2021-03-15");
             assertThat(p.get("flags").toString()).isEqualTo("[\"PE_PRESCRIBER_NOT_FILLED\",\"ATTRIBUTION_INFERRED\"]");
             assertThat(p.get("representatives").get(1).toString())
-                    .isEqualTo("{\"source\":\"IMILO\",\"sourceKey\":\"M-1\",\"declaredNetwork\":\"ML\",\"region\":\"84\"}");
+                    .isEqualTo("{\"source\":\"imilo\",\"sourceKey\":\"M-1\",\"declaredNetwork\":\"ML\",\"region\":\"84\"}");
+            assertThat(p.get("ageBand").asText()).isEqualTo("16_25");
             assertThat(p.get("members")).hasSize(2);
         }
 
@@ -116,8 +129,8 @@ class ApiServerTest {
         void dead_letters_are_counted_per_source_and_reason() throws Exception {
             start(null);
             assertThat(getJson("/api/dead-letters").toString()).isEqualTo(
-                    "[{\"source\":\"PE\",\"reason\":\"BAD_DATE\",\"count\":7},"
-                            + "{\"source\":\"IMILO\",\"reason\":\"MISSING_FIELD\",\"count\":3}]");
+                    "[{\"source\":\"imilo\",\"reason\":\"MISSING_FIELD\",\"count\":3},"
+                            + "{\"source\":\"pe\",\"reason\":\"BAD_DATE\",\"count\":7}]");
         }
 
         @Test
