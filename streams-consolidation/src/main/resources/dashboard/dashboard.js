@@ -355,16 +355,25 @@
   function renderLags() {
     const body = document.querySelector('#lags-table tbody');
     body.replaceChildren();
-    state.steering.lags.forEach(function (l) {
-      const tr = el('tr', {id: 'lags-' + l.source, 'data-observations': String(l.observations)});
-      tr.appendChild(el('th', {scope: 'row'}, SOURCE_LABELS[l.source] || l.source));
-      tr.appendChild(el('td', {class: 'num'}, formatInt(l.observations)));
-      tr.appendChild(el('td', {class: 'num'}, l.observations ? l.medianDays + ' j' : '—'));
-      tr.appendChild(el('td', {class: 'num'}, l.observations ? l.ninetiethPercentileDays + ' j' : '—'));
-      tr.appendChild(el('td', {}, l.provisionalMonths.map(function (m) {
-        return monthLabel(m.month) + ' : ' + formatPct(m.share);
-      }).join(' ; ') || '—'));
-      body.appendChild(tr);
+    const groups = [['Saisie des enregistrements, par source', state.steering.sourceLags, 'lags-',
+      function (of) { return SOURCE_LABELS[of] || of; }],
+    ['Entrées consolidées, par réseau (complètent les mois provisoires)', state.steering.networkLags, 'lags-net-',
+      function (of) { return NETWORK_LABELS[of] || of; }]];
+    groups.forEach(function (group) {
+      body.appendChild(el('tr', {class: 'group'})).appendChild(el('th', {colspan: '5', scope: 'rowgroup'}, group[0]));
+      group[1].forEach(function (l) {
+        const tr = el('tr', {id: group[2] + l.of, 'data-observations': String(l.observations)});
+        tr.appendChild(el('th', {scope: 'row'}, group[3](l.of)));
+        tr.appendChild(el('td', {class: 'num'}, formatInt(l.observations)));
+        tr.appendChild(el('td', {class: 'num'}, l.observations ? l.medianDays + ' j' : '—'));
+        tr.appendChild(el('td', {class: 'num'}, l.observations ? l.ninetiethPercentileDays + ' j' : '—'));
+        const shares = el('td', {}, l.provisionalMonths.map(function (m) {
+          return monthLabel(m.month) + ' : ' + formatPct(m.share);
+        }).join(' ; ') || '—');
+        l.provisionalMonths.forEach(function (m) { tr.dataset['share' + m.month.replace('-', '')] = m.share; });
+        tr.appendChild(shares);
+        body.appendChild(tr);
+      });
     });
   }
 

@@ -14,6 +14,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -209,9 +210,12 @@ public final class ApiServer implements AutoCloseable {
                 LocalDate asOf = progress.asOf().get();
                 Integer year = year(params);
                 int y = year == null ? ProgressCalculator.latestClosedMonth(asOf).getYear() : year;
+                YearMonth settled = ProgressCalculator.latestSettledMonth(asOf);
+                LateEntries late = followed.lateEntries(queries.entries(
+                        settled.minusMonths(LateEntries.SETTLED_MONTHS_READ - 1).toString(), settled.toString()), asOf);
                 sendJson(exchange, 200, SteeringView.of(y, region, asOf, progress.calculator().onTrack(),
                         progress.calculator().atRisk(), queries.progress(region, y), queries.targets(region, y),
-                        queries.aggregates(region, null), LateEntries.observedOn(followed.arrivals(), asOf)));
+                        queries.aggregates(region, null), late));
             }
             default -> {
                 if (path.startsWith("/prescriptions/") && path.length() > "/prescriptions/".length()) {
@@ -239,6 +243,14 @@ public final class ApiServer implements AutoCloseable {
         String region = param(params, "region", REGION);
         switch (path) {
             case "/targets" -> sendJson(exchange, 200, from.targets(region, year(params)));
+            case "/entries" -> {
+                String fromMonth = param(params, "from", MONTH);
+                String toMonth = param(params, "to", MONTH);
+                if (fromMonth == null || toMonth == null) {
+                    throw new BadRequest("from and to are required");
+                }
+                sendJson(exchange, 200, from.entries(fromMonth, toMonth));
+            }
             case "/aggregates" -> sendJson(exchange, 200, from.aggregates(region, param(params, "month", MONTH)));
             case "/quality" -> sendJson(exchange, 200, from.quality(region, param(params, "month", MONTH)));
             case "/progress" -> {

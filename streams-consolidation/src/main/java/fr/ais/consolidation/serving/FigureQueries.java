@@ -19,6 +19,12 @@ public interface FigureQueries {
     /** Targets as loaded, optionally of one region and/or one year. */
     List<TargetRow> targets(String region, Integer year);
 
+    /**
+     * The consolidated prescriptions entered from {@code fromMonth} through {@code toMonth} ("yyyy-MM") with
+     * their members: what the late-entry lags are measured on.
+     */
+    List<EntryRow> entries(String fromMonth, String toMonth);
+
     /** Quality counts, optionally of one region and/or one month. */
     List<QualityRow> quality(String region, String month);
 
@@ -53,6 +59,10 @@ public interface FigureQueries {
     }
 
     record TargetRow(String region, int year, String objective, double annualTarget, List<Double> monthlyProfile) {
+    }
+
+    /** @param members "SOURCE|sourceKey" of each record of the prescription */
+    record EntryRow(String entryDate, String network, List<String> members) {
     }
 
     record QualityRow(String region, String month, long prescriptions, long pePrescriberNotFilled,

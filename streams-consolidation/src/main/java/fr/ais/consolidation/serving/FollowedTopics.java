@@ -1,11 +1,12 @@
 package fr.ais.consolidation.serving;
 
 import fr.ais.consolidation.progress.LateEntries;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * What the pilots' view reads from topics rather than from the consolidation's stores: the alerts as they
- * were raised and cleared, when each source record was first keyed in, and how fresh each source is.
+ * were raised and cleared, when each source record was first keyed in (the late-entry lags), and how fresh each source is.
  * Every instance follows the topics whole, so none of this is fanned out.
  */
 public interface FollowedTopics {
@@ -13,8 +14,11 @@ public interface FollowedTopics {
     /** Every alert on {@code ais.alerts}, in the order they were emitted. */
     List<AlertEvent> alerts();
 
-    /** One per source record seen: its latest entry date and the day its first version was keyed in. */
-    List<LateEntries.Arrival> arrivals();
+    /**
+     * The lags at {@code asOf}: of the records seen, and of {@code consolidated}, each keyed in when its earliest
+     * record was.
+     */
+    LateEntries lateEntries(List<FigureQueries.EntryRow> consolidated, LocalDate asOf);
 
     /** Per source, its latest version time and its connector's latest checkpoint. */
     List<SourceFreshness> freshness();
@@ -27,8 +31,8 @@ public interface FollowedTopics {
         }
 
         @Override
-        public List<LateEntries.Arrival> arrivals() {
-            return List.of();
+        public LateEntries lateEntries(List<FigureQueries.EntryRow> consolidated, LocalDate asOf) {
+            return LateEntries.observedOn(List.of(), List.of(), asOf);
         }
 
         @Override

@@ -99,6 +99,12 @@ public final class InteractiveFigureQueries implements FigureQueries {
     }
 
     @Override
+    public List<EntryRow> entries(String fromMonth, String toMonth) {
+        return fanOut(StoreNames.CONSOLIDATED, () -> local.entries(fromMonth, toMonth),
+                "/internal/entries" + query("from", fromMonth, "to", toMonth), new TypeReference<>() { });
+    }
+
+    @Override
     public List<QualityRow> quality(String region, String month) {
         return fanOut(StoreNames.QUALITY, () -> local.quality(region, month),
                 "/internal/quality" + query("region", region, "month", month), new TypeReference<>() { });
@@ -243,6 +249,17 @@ public final class InteractiveFigureQueries implements FigureQueries {
                     k -> matches(region, k.getRegion()) && (year == null || year == k.getYear()),
                     (k, v) -> new TargetRow(v.getRegion(), v.getYear(), v.getObjective().name(), v.getAnnualTarget(),
                             List.copyOf(v.getMonthlyProfile())));
+        }
+
+        @Override
+        public List<EntryRow> entries(String fromMonth, String toMonth) {
+            // the store is keyed by group id, not by month: every prescription is read, those out of range dropped
+            return InteractiveFigureQueries.this.<ConsolidatedPrescriptionKey, ConsolidatedPrescription, EntryRow>scan(
+                    StoreNames.CONSOLIDATED, k -> true,
+                    (k, p) -> p.getMonth().compareTo(fromMonth) < 0 || p.getMonth().compareTo(toMonth) > 0 ? null
+                            : new EntryRow(p.getEntryDate().toString(), p.getNetwork().name(), p.getMembers().stream()
+                                    .map(m -> m.getSource().name() + "|" + m.getSourceKey()).toList()))
+                    .stream().filter(java.util.Objects::nonNull).toList();
         }
 
         @Override

@@ -59,8 +59,11 @@ public final class SteeringView {
             String completed, String expectedShareIn) {
     }
 
-    /** The lags of one source: what the completion of provisional months reads. */
-    public record SourceLags(String source, int observations, long medianDays, long ninetiethPercentileDays,
+    /**
+     * The lags of one source's records or of one network's consolidated entries (what completes the figures), on
+     * the settled months.
+     */
+    public record Lags(String of, int observations, long medianDays, long ninetiethPercentileDays,
             List<ShareIn> provisionalMonths) {
     }
 
@@ -69,7 +72,7 @@ public final class SteeringView {
     }
 
     public record View(String asOf, int year, String settledMonth, String closedMonth, Thresholds thresholds,
-            String method, List<Row> rows, List<MonthPoint> months, List<SourceLags> lags) {
+            String method, List<Row> rows, List<MonthPoint> months, List<Lags> sourceLags, List<Lags> networkLags) {
     }
 
     private SteeringView() {
@@ -152,22 +155,28 @@ public final class SteeringView {
                     closedFigures, completedThroughClosed == null ? null : decimal(completedThroughClosed, 2),
                     stillNeededAnnual, projection));
         }
-        List<SourceLags> lags = new ArrayList<>();
+        List<Lags> sourceLags = new ArrayList<>();
         for (Source source : Source.values()) {
-            LateEntries.Lags l = late.lags(source);
-            List<ShareIn> shares = new ArrayList<>();
-            for (int m = settled + 1; m <= closed; m++) {
-                YearMonth month = YearMonth.of(year, m);
-                shares.add(new ShareIn(month.toString(), late.daysSinceEnd(month),
-                        decimal(l.arrivedWithin(late.daysSinceEnd(month)), 4)));
-            }
-            lags.add(new SourceLags(source.name().toLowerCase(Locale.ROOT), l.observations(), l.percentile(0.5),
-                    l.percentile(0.9), shares));
+            sourceLags.add(lags(source.name().toLowerCase(Locale.ROOT), late.lags(source), late, year, settled, closed));
+        }
+        List<Lags> networkLags = new ArrayList<>();
+        for (Network network : Network.values()) {
+            networkLags.add(lags(network.name(), late.lags(network), late, year, settled, closed));
         }
         return new View(asOf.toString(), year, settled == 0 ? null : YearMonth.of(year, settled).toString(),
                 closed == 0 ? null : YearMonth.of(year, closed).toString(),
                 new Thresholds(Exports.decimal(onTrack, 2), Exports.decimal(atRisk, 2)), YearEndProjection.METHOD_FR,
-                rows, months, lags);
+                rows, months, sourceLags, networkLags);
+    }
+
+    private static Lags lags(String of, LateEntries.Lags l, LateEntries late, int year, int settled, int closed) {
+        List<ShareIn> shares = new ArrayList<>();
+        for (int m = settled + 1; m <= closed; m++) {
+            YearMonth month = YearMonth.of(year, m);
+            shares.add(new ShareIn(month.toString(), late.daysSinceEnd(month),
+                    decimal(l.arrivedWithin(late.daysSinceEnd(month)), 4)));
+        }
+        return new Lags(of, l.observations(), l.percentile(0.5), l.percentile(0.9), shares);
     }
 
     /** The month of {@code year} that {@code month} stands for: December for a later year, 0 for an earlier one. */

@@ -1,5 +1,6 @@
 package fr.ais.consolidation.serving;
 
+import fr.ais.consolidation.progress.FirstKeyings;
 import fr.ais.consolidation.progress.LateEntries;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.platform.topics.TopicWithSerdes;
@@ -8,14 +9,13 @@ import fr.ais.schemas.Alert;
 import fr.ais.schemas.AlertKey;
 import fr.ais.schemas.ConnectorCheckpoint;
 import fr.ais.schemas.ConnectorCheckpointKey;
+import fr.ais.schemas.Network;
 import fr.ais.schemas.PrescriptionEvent;
 import fr.ais.schemas.Source;
 import fr.ais.schemas.SourceRecordKey;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,14 +33,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows {@code ais.alerts}, the three event topics and the connector checkpoints from their start, on a
  * thread of its own, with a consumer of no group (read committed): the consolidation's topology is not
- * changed for the pilots' view. Kept per source record: the day its first version was keyed in (the
- * smallest version time seen, in Paris) and its latest entry date; so memory grows with the records, a
- * few dozen bytes each.
+ * changed for the pilots' view. Kept per source record ({@link FirstKeyings}): the day its first version was
+ * keyed in and its latest entry date; so memory grows with the records, a few dozen bytes each.
  */
 public final class TopicFollower implements FollowedTopics, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Handler> handlers = new HashMap<>();
@@ -49,8 +47,7 @@ public final class TopicFollower implements FollowedTopics, AutoCloseable {
 
     // guarded by this
     private final List<AlertEvent> alerts = new ArrayList<>();
-    private final Map<Source, Map<String, long[]>> records = new EnumMap<>(Source.class);
-    private final Map<Source, Long> latestVersion = new EnumMap<>(Source.class);
+    private final FirstKeyings keyings = new FirstKeyings();
     private final Map<String, Long> latestCheckpoint = new HashMap<>();
 
     private interface Handler {
@@ -131,24 +128,10 @@ public final class TopicFollower implements FollowedTopics, AutoCloseable {
         }
     }
 
-    /** Per source key: {first version day (epoch day), latest version time (epoch ms), its entry day (epoch day)}. */
     private synchronized void event(Source source, SourceRecordKey key, PrescriptionEvent e) {
-        if (e == null) {
-            return;
+        if (e != null) {
+            keyings.add(e);
         }
-        long at = e.getVersionTimestamp().toEpochMilli();
-        long day = e.getVersionTimestamp().atZone(PARIS).toLocalDate().toEpochDay();
-        long[] seen = records.computeIfAbsent(source, s -> new HashMap<>()).get(e.getSourceKey());
-        if (seen == null) {
-            records.get(source).put(e.getSourceKey(), new long[] {day, at, e.getEntryDate().toEpochDay()});
-        } else {
-            seen[0] = Math.min(seen[0], day);
-            if (at >= seen[1]) {
-                seen[1] = at;
-                seen[2] = e.getEntryDate().toEpochDay(); // the latest version's entry date counts (rule 1)
-            }
-        }
-        latestVersion.merge(source, at, Math::max);
     }
 
     private synchronized void checkpoint(ConnectorCheckpoint c) {
@@ -163,11 +146,16 @@ public final class TopicFollower implements FollowedTopics, AutoCloseable {
     }
 
     @Override
-    public synchronized List<LateEntries.Arrival> arrivals() {
-        List<LateEntries.Arrival> all = new ArrayList<>();
-        records.forEach((source, bySourceKey) -> bySourceKey.values().forEach(seen -> all.add(new LateEntries.Arrival(
-                source, LocalDate.ofEpochDay(seen[2]), LocalDate.ofEpochDay(seen[0])))));
-        return all;
+    public synchronized LateEntries lateEntries(List<FigureQueries.EntryRow> consolidated, LocalDate asOf) {
+        List<LateEntries.Entry> entries = new ArrayList<>();
+        for (FigureQueries.EntryRow row : consolidated) {
+            LateEntries.Entry entry = keyings.entryOf(Network.valueOf(row.network()), LocalDate.parse(row.entryDate()),
+                    row.members());
+            if (entry != null) {
+                entries.add(entry);
+            }
+        }
+        return LateEntries.observedOn(keyings.arrivals(), entries, asOf);
     }
 
     @Override
@@ -175,8 +163,8 @@ public final class TopicFollower implements FollowedTopics, AutoCloseable {
         List<SourceFreshness> rows = new ArrayList<>();
         for (Source source : Source.values()) {
             String name = source.name().toLowerCase(Locale.ROOT);
-            rows.add(new SourceFreshness(name, records.getOrDefault(source, Map.of()).size(),
-                    latestVersion.get(source), latestCheckpoint.get("ingest-" + name)));
+            rows.add(new SourceFreshness(name, keyings.records(source), keyings.latestVersion(source),
+                    latestCheckpoint.get("ingest-" + name)));
         }
         return rows;
     }

@@ -32,7 +32,11 @@ class LateEntriesTest {
             new Arrival(Source.IMILO, LocalDate.of(2020, 3, 5), LocalDate.of(2020, 12, 1)),
             new Arrival(Source.PE, LocalDate.of(2021, 2, 3), LocalDate.of(2021, 2, 1)));
 
-    private final LateEntries late = LateEntries.observedOn(ARRIVALS, AS_OF);
+    /** The same dates as consolidated entries: the I-Milo ones ML, the PE one PE. */
+    private static final List<LateEntries.Entry> ENTRIES = ARRIVALS.stream().map(a -> new LateEntries.Entry(
+            a.source() == Source.IMILO ? Network.ML : Network.PE, a.entryDate(), a.firstKeyedIn())).toList();
+
+    private final LateEntries late = LateEntries.observedOn(ARRIVALS, ENTRIES, AS_OF);
 
     @Test
     void the_lag_is_the_days_from_the_end_of_the_entry_month_to_the_first_keying_zero_when_keyed_by_then() {
@@ -42,11 +46,34 @@ class LateEntriesTest {
     }
 
     @Test
-    void only_the_records_of_the_latest_twelve_settled_months_are_read() {
+    void only_the_records_and_entries_of_the_latest_twelve_settled_months_are_read() {
         assertThat(late.lags(Source.IMILO).observations()).isEqualTo(5);
         assertThat(late.lags(Source.IMILO).sortedDays()).containsExactly(0, 0, 10, 30, 50);
         assertThat(late.lags(Source.PE).observations()).isEqualTo(1);
         assertThat(late.lags(Source.OUIFORM).observations()).isZero();
+        assertThat(late.lags(Network.ML).sortedDays()).containsExactly(0, 0, 10, 30, 50);
+        assertThat(late.lags(Network.OTHER).observations()).isZero();
+    }
+
+    @Test
+    void an_entry_is_keyed_in_when_its_earliest_record_was() {
+        FirstKeyings keyings = new FirstKeyings();
+        keyings.add(event(Source.IMILO, "IM-1", "2021-05-20T10:00:00Z", "2021-04-02"));
+        keyings.add(event(Source.IMILO, "IM-1", "2021-06-02T10:00:00Z", "2021-04-03")); // a later version
+        keyings.add(event(Source.PE, "AIS-1", "2021-04-05T10:00:00Z", "2021-04-03"));
+        LateEntries.Entry entry = keyings.entryOf(Network.ML, LocalDate.of(2021, 4, 3), List.of("IMILO|IM-1", "PE|AIS-1"));
+        assertThat(entry.firstKeyedIn()).as("the PE record came first").isEqualTo(LocalDate.of(2021, 4, 5));
+        assertThat(entry.lagDays()).isZero();
+        assertThat(keyings.arrivals()).containsExactlyInAnyOrder(
+                new Arrival(Source.IMILO, LocalDate.of(2021, 4, 3), LocalDate.of(2021, 5, 20)),
+                new Arrival(Source.PE, LocalDate.of(2021, 4, 3), LocalDate.of(2021, 4, 5)));
+        assertThat(keyings.entryOf(Network.ML, LocalDate.of(2021, 4, 3), List.of("OUIFORM|X"))).isNull();
+    }
+
+    private static fr.ais.schemas.PrescriptionEvent event(Source source, String key, String at, String entry) {
+        return fr.ais.schemas.PrescriptionEvent.newBuilder().setSource(source).setSourceKey(key)
+                .setVersionTimestamp(java.time.Instant.parse(at)).setSourcePosition(0).setLive(true).setSessionNumber("S")
+                .setPersonIds(List.of()).setEntryDate(LocalDate.parse(entry)).setAgeAtEntry(20).setOrigin("test").build();
     }
 
     @Test
@@ -62,14 +89,14 @@ class LateEntriesTest {
     }
 
     @Test
-    void a_provisional_month_is_completed_as_observed_over_its_share_in_with_the_lags_of_its_networks_source() {
+    void a_provisional_month_is_completed_as_observed_over_its_share_in_with_the_lags_of_its_network() {
         // 30 ML entries seen for May, 3/5 of them expected by now: 50 once the late ones are in
         assertThat(late.completed(30, Network.ML, YearMonth.of(2021, 5))).isEqualByComparingTo("50");
         assertThat(late.completed(40, Network.ML, YearMonth.of(2021, 4))).isEqualByComparingTo("50");
-        // the PE export's one record came in time: PE and UNKNOWN entries are not raised
+        // the one PE entry came in time: PE entries are not raised; UNKNOWN and OTHER: nothing observed,
+        // nothing to correct with
         assertThat(late.completed(30, Network.PE, YearMonth.of(2021, 5))).isEqualByComparingTo("30");
         assertThat(late.completed(30, Network.UNKNOWN, YearMonth.of(2021, 5))).isEqualByComparingTo("30");
-        // OuiForm: nothing observed, nothing to correct with
         assertThat(late.completed(7, Network.OTHER, YearMonth.of(2021, 5))).isEqualByComparingTo("7");
         assertThat(late.completed(30, Network.ML, YearMonth.of(2021, 3))).isEqualByComparingTo("30");
     }
@@ -79,13 +106,5 @@ class LateEntriesTest {
         assertThat(late.lags(Source.IMILO).percentile(0.5)).isEqualTo(10);
         assertThat(late.lags(Source.IMILO).percentile(0.9)).isEqualTo(50);
         assertThat(late.lags(Source.OUIFORM).arrivedWithin(0)).isEqualByComparingTo(BigDecimal.ONE);
-    }
-
-    @Test
-    void each_network_is_completed_with_the_lags_of_the_source_that_records_it() {
-        assertThat(LateEntries.recordedBy(Network.ML)).isEqualTo(Source.IMILO);
-        assertThat(LateEntries.recordedBy(Network.OTHER)).isEqualTo(Source.OUIFORM);
-        assertThat(LateEntries.recordedBy(Network.PE)).isEqualTo(Source.PE);
-        assertThat(LateEntries.recordedBy(Network.UNKNOWN)).isEqualTo(Source.PE);
     }
 }

@@ -134,6 +134,29 @@ class ApiServerTest {
         }
 
         @Test
+        void the_chart_library_is_served_from_the_jar_so_the_page_works_offline() throws Exception {
+            start("t0ken");
+            HttpResponse<String> chart = get("/dashboard/vendor/chart.umd.js", null);
+            assertThat(chart.statusCode()).isEqualTo(200);
+            assertThat(chart.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+            assertThat(chart.body()).contains("Chart.js");
+            assertThat(get("/", null).body()).contains("/dashboard/vendor/chart.umd.js").doesNotContain("https://");
+        }
+
+        @Test
+        void the_steering_view_and_the_targets_speak_the_exports_language() throws Exception {
+            queries.targets.add(new FigureQueries.TargetRow("84", 2021, "GLOBAL", 1200.0, List.of()));
+            start(null);
+            JsonNode targets = getJson("/api/targets?year=2021");
+            assertThat(targets.toString()).isEqualTo("[{\"region\":\"84\",\"year\":2021,\"objective\":\"GLOBAL\","
+                    + "\"annualTarget\":\"1200.00\",\"monthlyProfile\":[]}]");
+            JsonNode steering = getJson("/api/steering?year=2021&region=84");
+            assertThat(steering.get("rows")).hasSize(1);
+            assertThat(steering.get("rows").get(0).get("annualTarget").asText()).isEqualTo("1200.00");
+            assertThat(steering.get("method").asText()).contains("rythme actuel");
+        }
+
+        @Test
         void a_malformed_filter_is_400_naming_the_parameter() throws Exception {
             start(null);
             HttpResponse<String> response = get("/api/aggregates?month=2021-13", null);

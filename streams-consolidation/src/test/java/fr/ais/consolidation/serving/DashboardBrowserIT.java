@@ -132,6 +132,12 @@ class DashboardBrowserIT {
         }
         aggregates.forEach((k, n) -> f.aggregates.add(new FigureQueries.AggregateRow(k.getRegion(), k.getMonth(),
                 k.getNetwork().name(), k.getAgeBand().name(), n)));
+        // the consolidated entries of the settled months, each of one record published below
+        for (int i = 0; i < 10; i++) {
+            String entry = LocalDate.of(2021, 1 + i % 3, 10).toString();
+            f.entries.add(new FigureQueries.EntryRow(entry, "ML", List.of("IMILO|IM-" + i)));
+            f.entries.add(new FigureQueries.EntryRow(entry, "PE", List.of("PE|AIS-" + i)));
+        }
         targets.forEach(t -> f.targets.add(new FigureQueries.TargetRow(t.getRegion(), t.getYear(), t.getObjective().name(),
                 t.getAnnualTarget(), t.getMonthlyProfile())));
         return f;
@@ -343,6 +349,8 @@ class DashboardBrowserIT {
         assertThat(data("annual-needed-84", "still-needed")).isEqualTo("300");
         assertThat(byId("method").getText()).contains("rythme actuel");
         assertThat(data("lags-imilo", "observations")).isEqualTo("10");
+        assertThat(data("lags-net-ML", "observations")).isEqualTo("10");
+        assertThat(data("lags-net-ML", "share202105")).as("May's ML entries expected in").isEqualTo("0.8000");
     }
 
     @Test

@@ -14,6 +14,7 @@ final class FakeFigureQueries implements FigureQueries {
     final List<ProgressRow> progress = new ArrayList<>();
     final List<QualityRow> quality = new ArrayList<>();
     final List<TargetRow> targets = new ArrayList<>();
+    final List<EntryRow> entries = new ArrayList<>();
     final List<PrescriptionView> prescriptions = new ArrayList<>();
     final List<DeadLetterCount> deadLetters = new ArrayList<>();
     final List<AlertCount> alerts = new ArrayList<>();
@@ -85,6 +86,13 @@ final class FakeFigureQueries implements FigureQueries {
         failIfAsked();
         return targets.stream().filter(t -> (region == null || region.equals(t.region()))
                 && (year == null || year == t.year())).toList();
+    }
+
+    @Override
+    public List<EntryRow> entries(String fromMonth, String toMonth) {
+        failIfAsked();
+        return entries.stream().filter(e -> e.entryDate().substring(0, 7).compareTo(fromMonth) >= 0
+                && e.entryDate().substring(0, 7).compareTo(toMonth) <= 0).toList();
     }
 
     @Override
