@@ -76,6 +76,22 @@ class DemoServingIT {
             // November is the latest closed month on December 31: its regions not on track raise alerts
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> get(url + "/metrics").body().contains("ais_alerts_total{kind=\"RAISED\""));
+
+            // the pilots' view (issue 18): the alerts read back from their topic, about November, open
+            await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(get(url + "/api/alerts?open=true").body()).size() > 0);
+            for (JsonNode alert : json.readTree(get(url + "/api/alerts?open=true").body())) {
+                assertThat(alert.get("month").asText()).isEqualTo("2021-11");
+                assertThat(alert.get("kind").asText()).isEqualTo("RAISED");
+            }
+            JsonNode steering = json.readTree(get(url + "/api/steering").body());
+            assertThat(steering.get("closedMonth").asText()).as("the month the alerts compare").isEqualTo("2021-11");
+            assertThat(steering.get("settledMonth").asText()).isEqualTo("2021-09");
+            assertThat(steering.get("rows")).hasSize(data.targetRows());
+            JsonNode ml = null;
+            for (JsonNode lags : steering.get("networkLags")) {
+                ml = lags.get("of").asText().equals("ML") ? lags : ml;
+            }
+            assertThat(ml.get("observations").asInt()).as("settled ML entries keyed in from the event topics").isPositive();
         }
     }
 
