@@ -186,7 +186,8 @@ public final class Pipeline {
         Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         Serving server = Serving.start(listen, app.streams(), connection.clientProperties(),
-                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);
+                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics, progress,
+                connection.catalogue(), connection.serdes(true));
         try {
             app.start(STARTUP);
         } catch (RuntimeException e) {
