@@ -152,6 +152,7 @@ public final class LocalRun implements AutoCloseable {
         }
         List<IngestSummary> ingested = ingestSideBySide(pipeline, inputs, pseudonymizer);
         ingested.forEach(summary -> out.println("ingest      " + summary.line()));
+        long consolidating = System.nanoTime();
         StreamsAppConfig streams = StreamsAppConfig.defaults("ais-run", connection.clientProperties(),
                 workDir.resolve("streams"));
         if (serving == null) {
@@ -164,9 +165,11 @@ public final class LocalRun implements AutoCloseable {
             pipeline.awaitCaughtUp(served.app(), lag -> progress("consolidate", lag + " records to process"));
             endProgress();
         }
+        double consolidationSeconds = (System.nanoTime() - consolidating) / 1e9;
         Exports.Snapshot snapshot = pipeline.export(exportDir, progress.asOf().get(), progress.calculator());
         long consolidated = snapshot.aggregates().values().stream().mapToLong(Long::longValue).sum();
-        out.println("consolidate " + consolidated + " consolidated prescriptions");
+        out.println("consolidate " + consolidated + " consolidated prescriptions, caught up in "
+                + String.format(java.util.Locale.ROOT, "%.1f s", consolidationSeconds));
         out.println("export      aggregates.csv, progress.csv, quality.csv, rejected.csv in " + exportDir);
         return new Result(ingested, consolidated, snapshot, (System.nanoTime() - started) / 1e9,
                 served == null ? null : served.serving().url());
