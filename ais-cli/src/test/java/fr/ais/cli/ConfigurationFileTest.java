@@ -10,6 +10,7 @@ import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
 import fr.ais.localstack.LocalStack;
 import fr.ais.registry.RegistryClientConfig;
@@ -66,6 +67,7 @@ class ConfigurationFileTest {
                 "schema.registry.truststore.password=truststore-password",
                 "schema.registry.truststore.type=JKS",
                 "pseudonym.key=" + KEY,
+                "ingest.transaction.records=2000",
                 "ouiform.api.url=https://ouiform.example/",
                 "ouiform.token.file=" + token,
                 "streams.application.id=ais-consolidation-52",
@@ -201,6 +203,8 @@ class ConfigurationFileTest {
         Pseudonymizer pseudonymizer = PseudonymKey.from(settings);
         assertThat(pseudonymizer.pseudonymise(IdentifierType.DE, "1234567A")).isEqualTo(
                 new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).pseudonymise(IdentifierType.DE, "1234567A"));
+
+        assertThat(IngestSettings.from(settings).transactionRecords()).isEqualTo(2000);
 
         OuiFormApiConfig api = OuiFormApiConfig.from(settings);
         assertThat(api.baseUrl()).isEqualTo(URI.create("https://ouiform.example/"));
