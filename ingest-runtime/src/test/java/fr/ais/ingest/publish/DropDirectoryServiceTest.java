@@ -67,7 +67,7 @@ class DropDirectoryServiceTest {
 
         start(Duration.ZERO, Duration.ofMinutes(1), this::record);
 
-        await().atMost(AT_MOST).until(() -> ingested.size() == 3);
+        await().atMost(AT_MOST).until(() -> events.size() == 3);
         assertThat(ingested).containsExactly("a.csv=a.csv", "b.csv=b.csv", "c.csv=c.csv");
         assertThat(events).containsExactly("done done/a.csv", "done done/b.csv", "done done/c.csv");
         assertThat(dir.resolve("done")).isDirectoryContaining("glob:**/a.csv");
@@ -84,11 +84,12 @@ class DropDirectoryServiceTest {
 
         Files.writeString(dir.resolve("x.csv.part"), "first");
         Files.move(dir.resolve("x.csv.part"), dir.resolve("x.csv"));
-        await().atMost(AT_MOST).until(() -> ingested.size() == 1);
+        // wait for the move to done/, not only the ingestion: the next file of that name must not take its place
+        await().atMost(AT_MOST).until(() -> events.size() == 1);
         // uploaded the same way: written directly under its name, with no stable delay, it could be taken empty
         Files.writeString(dir.resolve("x.csv.part"), "second");
         Files.move(dir.resolve("x.csv.part"), dir.resolve("x.csv"));
-        await().atMost(AT_MOST).until(() -> ingested.size() == 2);
+        await().atMost(AT_MOST).until(() -> events.size() == 2);
 
         assertThat(ingested).containsExactly("x.csv=first", "x.csv=second");
         assertThat(dir.resolve("done/x.csv")).hasContent("first");
@@ -138,8 +139,10 @@ class DropDirectoryServiceTest {
             return record(file);
         });
 
-        await().atMost(AT_MOST).until(() -> ingested.size() == 1);
+        // the listener hears of the move after the ingestion returned: wait for what it hears, not for the ingestion
+        await().atMost(AT_MOST).until(() -> events.size() == 2);
         assertThat(events).containsExactly("retry a.csv", "done done/a.csv");
+        assertThat(ingested).hasSize(1);
         assertThat(dir.resolve("failed")).isEmptyDirectory();
     }
 
