@@ -1,6 +1,7 @@
 package fr.ais.cli;
 
 import fr.ais.cli.pipeline.MetricsEndpoint;
+import fr.ais.cli.pipeline.OutOfReach;
 import fr.ais.cli.pipeline.Pipeline;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
@@ -73,6 +74,13 @@ final class OuiFormApiCommand implements Callable<Integer> {
                 if (once) {
                     return AisCommand.FAILURE;
                 }
+            } catch (RuntimeException e) {
+                // the broker or the registry away (restarting): the next pass resumes from the last committed page
+                if (once || !OutOfReach.is(e)) {
+                    throw e;
+                }
+                System.err.println("OuiForm API pass stopped, the cluster or the registry out of reach ("
+                        + e.getMessage() + "); next pass in " + every);
             }
         } while (!once && !stop.await(every.toMillis(), TimeUnit.MILLISECONDS));
         if (metrics != null) {

@@ -65,13 +65,16 @@ class ConsolidationKillChaosIT {
             long since = reached;
             // a random point between here and the end: at least one commit more than at the last kill
             long target = since + 1 + (long) (random.nextDouble() * Math.max(1, total - since) * 0.8);
+            if (kill > 1) {
+                // recovered: the restarted instance commits beyond where the killed one was
+                await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !run.process().alive() || killed.committed() > since || killed.caughtUp());
+                RecoveryLog.record("1-consolidation-kill", "restart after kill -9 " + (kill - 1) + " to its first"
+                        + " commit beyond the kill point", RecoveryLog.since(restarted));
+            }
             await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
                     .until(() -> !run.process().alive() || killed.committed() >= target || killed.caughtUp());
             assertThat(run.process().alive()).as(run.process().output()).isTrue();
-            if (kill > 1) {
-                RecoveryLog.record("1-consolidation-kill", "restart " + (kill - 1) + " to first commit beyond the kill"
-                        + " point", Duration.ofNanos(System.nanoTime() - restarted));
-            }
             run.process().kill();
             reached = Math.max(reached, killed.committed());
             System.out.printf("chaos: kill -9 %d of the consolidation at %d of %d committed offsets%n", kill, reached,
@@ -79,6 +82,11 @@ class ConsolidationKillChaosIT {
         }
         ChaosPipeline.Consolidation last = killed.consolidate("a", Map.of());
         long restarted = System.nanoTime();
+        long lastKill = reached;
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
+                .until(() -> !last.process().alive() || killed.committed() > lastKill || killed.caughtUp());
+        RecoveryLog.record("1-consolidation-kill", "restart after the last kill -9 to its first commit beyond the kill"
+                + " point", RecoveryLog.since(restarted));
         await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(500))
                 .until(() -> !last.process().alive() || killed.caughtUp());
         assertThat(last.process().alive()).as(last.process().output()).isTrue();

@@ -1,5 +1,6 @@
 package fr.ais.consolidation.app;
 
+import fr.ais.registry.RegistryUnavailableException;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -134,13 +135,15 @@ public final class ConsolidationApp implements AutoCloseable {
     /**
      * What to do with a stream thread stopped by {@code e}. The cluster out of reach for longer than the clients
      * wait (a broker restarting, a network cut: a {@link TimeoutException} or another {@link RetriableException}
-     * under the transaction's error) is no fault of the data: the thread is replaced and tries again, so that the
+     * under the transaction's error), or the schema registry out of reach when a serde needs it
+     * ({@link RegistryUnavailableException} under a serialisation error), is no fault of the data: the thread is replaced and tries again, so that the
      * consolidation recovers without an operator. Anything else is a processing error, deterministic: replacing
      * the thread would fail again on the same record, so the application stops.
      */
     static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse responseTo(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof TransactionAbortableException) {
+            if (t instanceof RetriableException || t instanceof TransactionAbortableException
+                    || t instanceof RegistryUnavailableException) {
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
             }
         }

@@ -2,6 +2,7 @@ package fr.ais.consolidation.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.ais.registry.RegistryUnavailableException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -24,6 +25,12 @@ class ConsolidationAppTest {
 
         assertThat(ConsolidationApp.responseTo(brokerAway)).isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
         assertThat(ConsolidationApp.responseTo(new StreamsException(new TimeoutException("no answer"))))
+                .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
+        // the registry restarting with the broker, when a serde registers a schema (scenario 3 too)
+        assertThat(ConsolidationApp.responseTo(new StreamsException("Exception caught in process",
+                new SerializationException("cannot get the writer schema of subject x-value",
+                        new RegistryUnavailableException("schema registry unavailable after 6 attempts",
+                                new java.net.ConnectException())))))
                 .isEqualTo(StreamThreadExceptionResponse.REPLACE_THREAD);
     }
 
