@@ -12,6 +12,8 @@ import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.ingest.Pseudonymizer;
 import fr.ais.kafka.embedded.secure.SecuredKafkaBroker;
+import fr.ais.localstack.LocalStack;
+import fr.ais.localstack.SecuredLocalStack;
 import fr.ais.localstack.junit.LocalStackExtension;
 import fr.ais.localstack.junit.TestStack;
 import fr.ais.localstack.registry.LocalSchemaRegistry;
@@ -23,12 +25,14 @@ import fr.ais.platform.topics.Topic;
 import fr.ais.platform.topics.TopicAdmin;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.RegistryClientConfig;
+import fr.ais.registry.RestSchemaRegistryClient;
 import fr.ais.schemas.Source;
 import fr.ais.settings.Flags;
 import fr.ais.synthetic.GeneratedDataSet;
 import fr.ais.synthetic.Generator;
 import fr.ais.synthetic.GeneratorOptions;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,11 +44,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -64,7 +70,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every component on a secured broker as its own principal with only the ACLs generated from the
  * catalogue (applied by {@code ais acls}): a whole replay over SASL_SSL (SCRAM-SHA-512), then another
  * over mutual TLS, gives the very exports of the same run on a plaintext broker; and each component is
- * refused beyond its ACLs, in one line naming the principal and the resource.
+ * refused beyond its ACLs, in one line naming the principal and the resource. The broker is the one of
+ * {@code ais stack --secure}.
  */
 @ExtendWith(LocalStackExtension.class)
 class SecuredPipelineIT {
@@ -81,25 +88,53 @@ class SecuredPipelineIT {
     @TempDir
     static Path dir;
     private static GeneratedDataSet data;
+    private static SecuredLocalStack stack;
     private static SecuredKafkaBroker broker;
 
     @BeforeAll
     static void start() throws IOException {
         data = Generator.generate(GeneratorOptions.defaults(dir.resolve("data")).withPeople(40).withSeed(16));
+        // ais stack --secure: the production names' principals with their ACLs, the registry as its own
+        stack = SecuredLocalStack.start(LocalStack.Config.onFreePorts(dir.resolve("stack")),
+                StreamsAppConfig.DEFAULT_APPLICATION_ID);
+        broker = stack.broker();
         List<String> users = new ArrayList<>(List.of(NOBODY));
         for (TopicCatalogue catalogue : List.of(SASL, MTLS)) {
             ComponentAcls.forAll(catalogue, applicationId(catalogue)).stream().map(ComponentAcls::userName)
-                    .filter(u -> !u.equals(Component.ADMIN.userName(SASL))).forEach(users::add);
+                    .forEach(users::add);
         }
-        // one broker, both listeners; the SASL run's admin is the super user, the mTLS run's admin has its ACLs
-        broker = SecuredKafkaBroker.start(dir.resolve("kafka"), dir.resolve("security"), Component.ADMIN.userName(SASL),
-                users);
+        // one broker, both listeners; the super user is the stack's admin, each run's admin gets its ACLs from it
+        broker.addUsers(users);
     }
 
     @AfterAll
     static void stop() {
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void ais_stack_secure_grants_every_component_its_acls_and_gives_it_a_config_file() throws Exception {
+        assertThat(stack.configFiles()).containsOnlyKeys(Component.values());
+        Properties pe = new Properties();
+        try (Reader in = Files.newBufferedReader(stack.configFiles().get(Component.PE_CONNECTOR))) {
+            pe.load(in);
+        }
+        assertThat(pe).containsEntry("kafka.bootstrap.servers", stack.saslSslBootstrapServers())
+                .containsEntry("kafka.client.security.protocol", "SASL_SSL")
+                .containsEntry("schema.registry.url", stack.registryUrl());
+        assertThat(pe.getProperty("kafka.client.sasl.jaas.config")).contains("username=\"ais-ingest-pe\"");
+        // the registry started as its own principal: it created its topic and answers
+        assertThat(new RestSchemaRegistryClient(stack.registryUrl()).getGlobalCompatibility()).isNotNull();
+        // the admin's file works as an AIS_CONFIG_FILE: its ACLs of the production names are on the cluster
+        Map<String, Object> admin = Connection.from(AisSettings.resolve(Map.of("AIS_CONFIG_FILE",
+                stack.configFiles().get(Component.ADMIN).toString()), Flags.none())).clientProperties();
+        try (Admin client = Admin.create(admin)) {
+            assertThat(client.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS))
+                    .containsAll(ComponentAcls.forAll(TopicCatalogue.DEFAULT, StreamsAppConfig.DEFAULT_APPLICATION_ID)
+                            .stream().flatMap(c -> c.bindings().stream()).toList());
+            assertThat(client.listTopics().names().get(30, TimeUnit.SECONDS)).contains("_schemas");
         }
     }
 
@@ -186,7 +221,7 @@ class SecuredPipelineIT {
     }
 
     /**
-     * ais acls, by the super user (the SASL run's admin), for a namespace: the mTLS run's admin is no super user
+     * ais acls, by the super user (the stack's admin), for a namespace: that namespace's admin is no super user
      * and gets its own ACLs (cluster Alter included) this way.
      */
     private static void applyAcls(TopicCatalogue catalogue) {

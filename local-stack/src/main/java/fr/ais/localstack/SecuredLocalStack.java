@@ -114,6 +114,11 @@ public final class SecuredLocalStack implements AutoCloseable {
         return broker.securityDir();
     }
 
+    /** The broker, to add users or get a user's client properties. */
+    public SecuredKafkaBroker broker() {
+        return broker;
+    }
+
     @Override
     public void close() {
         try {
