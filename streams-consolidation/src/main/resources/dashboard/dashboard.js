@@ -1,18 +1,36 @@
 'use strict';
-// The dashboard reads the JSON API only; every figure is also put in a data-* attribute of an
-// element with a stable id, so that tests (and scrapers) read numbers, not formatted text.
+// The pilots' dashboard reads the JSON API only. Every figure is also put in a data-* attribute of an
+// element with a stable id, so that tests (and scrapers) read numbers, not formatted text. Statuses are
+// always written out with an icon, never carried by colour alone. Charts: Chart.js, served from the jar.
 (function () {
   const OBJECTIVES = ['GLOBAL', 'PE', 'ML'];
-  const OBJECTIVE_LABELS = {GLOBAL: 'Global (< 30 ans)', PE: 'Pôle emploi (< 30 ans)', ML: 'Missions locales (16-25 ans)'};
+  const OBJECTIVE_LABELS = {GLOBAL: 'Global (moins de 30 ans)', PE: 'Pôle emploi (moins de 30 ans)',
+    ML: 'Missions locales (16-25 ans)'};
   const NETWORKS = ['PE', 'ML', 'OTHER', 'UNKNOWN'];
   const NETWORK_LABELS = {PE: 'Pôle emploi', ML: 'Missions locales', OTHER: 'Autres prescripteurs', UNKNOWN: 'Non attribué'};
-  const NETWORK_COLOURS = {PE: '#1f77b4', ML: '#2ca02c', OTHER: '#9467bd', UNKNOWN: '#9e9e9e'};
-  const STATUS_LABELS = {ON_TRACK: 'dans la cible', AT_RISK: 'à risque', BEHIND: 'en retard'};
-  const MONTH_INITIALS = ['J', 'F', 'M', 'A', 'M', 'J', 'J', 'A', 'S', 'O', 'N', 'D'];
-  const SVG_NS = 'http://www.w3.org/2000/svg';
+  const NETWORK_COLOURS = {PE: '#1f5fa8', ML: '#2e7d32', OTHER: '#6a3d9a', UNKNOWN: '#757575'};
+  const STATUS = {
+    ON_TRACK: {label: 'dans la cible', icon: '✓'},
+    AT_RISK: {label: 'à risque', icon: '⚠'},
+    BEHIND: {label: 'en retard', icon: '✗'},
+    NO_DATA: {label: 'sans donnée', icon: '–'}
+  };
+  const SOURCE_LABELS = {pe: 'Pôle emploi (AIS)', imilo: 'I-Milo (Missions locales)', ouiform: 'OuiForm'};
+  const REASON_LABELS = {
+    PARSE_ERROR: 'ligne illisible (syntaxe)',
+    MISSING_FIELD: 'champ obligatoire manquant',
+    BAD_DATE: 'date invalide',
+    BIRTH_NOT_BEFORE_ENTRY: 'date de naissance postérieure à l\'entrée',
+    VALUE_OUTSIDE_LIST: 'valeur hors de la liste admise',
+    BAD_IDENTIFIER_FORMAT: 'identifiant mal formé',
+    BAD_REGION: 'code région inconnu',
+    CONTROL_CHARACTER: 'caractère de contrôle dans un champ',
+    UNDECODABLE_BYTES: 'octets illisibles (encodage)'
+  };
   const REFRESH_MS = 30000;
 
-  const state = {regions: [], progress: [], aggregates: [], quality: [], deadLetters: [], year: null, region: ''};
+  const state = {regions: [], years: [], year: null, objective: 'GLOBAL', sort: 'region', steering: null,
+    alerts: [], freshness: [], deadLetters: [], aggregates: [], quality: [], charts: []};
 
   function token() {
     const match = location.hash.match(/token=([^&]+)/);
@@ -49,29 +67,47 @@
       const cells = line.split(';');
       return {code: cells[0], name: cells[1]};
     });
-    const select = document.getElementById('region-select');
-    state.regions.forEach(function (r) {
-      const option = document.createElement('option');
-      option.value = r.code;
-      option.textContent = r.code + ' — ' + r.name;
-      select.appendChild(option);
-    });
+  }
+
+  function regionName(code) {
+    const r = state.regions.find(function (x) { return x.code === code; });
+    return r ? r.name : code;
+  }
+
+  function routedRegion() {
+    const match = location.hash.match(/region=([0-9AB]{2})/);
+    return match ? match[1] : null;
   }
 
   async function refresh() {
     const line = document.getElementById('status-line');
     try {
-      const results = await Promise.all([api('/api/progress'), api('/api/aggregates'), api('/api/quality'),
-        api('/api/dead-letters')]);
-      state.progress = results[0];
-      state.aggregates = results[1];
-      state.quality = results[2];
+      const targets = await api('/api/targets');
+      const years = Array.from(new Set(targets.map(function (t) { return t.year; }))).sort(function (a, b) { return b - a; });
+      state.years = years;
+      const region = routedRegion();
+      const steeringPath = '/api/steering' + (state.year === null ? '' : '?year=' + state.year);
+      const results = await Promise.all([api(steeringPath), api('/api/alerts'), api('/api/freshness'),
+        api('/api/dead-letters'), api('/api/aggregates'), api('/api/quality'),
+        region ? api('/api/progress?region=' + region) : Promise.resolve([]),
+        region ? api('/api/steering?region=' + region + (state.year === null ? '' : '&year=' + state.year)) : Promise.resolve(null)]);
+      state.steering = results[0];
+      if (state.year === null) {
+        state.year = state.steering.year;
+      }
+      state.alerts = results[1];
+      state.freshness = results[2];
       state.deadLetters = results[3];
+      state.aggregates = results[4];
+      state.quality = results[5];
+      state.regionProgress = results[6];
+      state.regionSteering = results[7];
       document.getElementById('token-form').hidden = true;
       fillYears();
       render();
       line.className = 'status-line';
-      line.textContent = 'Mis à jour à ' + new Date().toLocaleTimeString('fr-FR');
+      line.textContent = 'Mis à jour à ' + new Date().toLocaleTimeString('fr-FR') + ' — figures au '
+        + frenchDate(state.steering.asOf);
       document.body.dataset.loaded = 'true';
     } catch (e) {
       line.className = 'status-line error';
@@ -83,270 +119,470 @@
   }
 
   function fillYears() {
-    const years = new Set(state.progress.map(function (p) { return p.year; }));
-    state.aggregates.forEach(function (a) { years.add(Number(a.month.substring(0, 4))); });
-    const sorted = Array.from(years).sort(function (a, b) { return b - a; });
-    if (state.year === null || !years.has(state.year)) {
-      state.year = sorted.length ? sorted[0] : null;
-    }
     const select = document.getElementById('year-select');
     select.replaceChildren();
-    sorted.forEach(function (y) {
-      const option = document.createElement('option');
-      option.value = String(y);
-      option.textContent = String(y);
+    const years = state.years.includes(state.year) ? state.years : [state.year].concat(state.years);
+    years.forEach(function (y) {
+      const option = el('option', {value: String(y)}, String(y));
       option.selected = y === state.year;
       select.appendChild(option);
     });
   }
 
-  function render() {
-    renderRegions();
-    renderCurves();
-    renderSplit();
-    renderDeadLetters();
-  }
-
   function el(tag, attributes, text) {
     const node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (k) { node.setAttribute(k, attributes[k]); });
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
-  function svg(tag, attributes, text) {
-    const node = document.createElementNS(SVG_NS, tag);
-    Object.keys(attributes || {}).forEach(function (k) { node.setAttribute(k, attributes[k]); });
-    if (text !== undefined) {
+    Object.keys(attributes || {}).forEach(function (k) {
+      if (attributes[k] !== null && attributes[k] !== undefined) {
+        node.setAttribute(k, attributes[k]);
+      }
+    });
+    if (text !== undefined && text !== null) {
       node.textContent = text;
     }
     return node;
   }
 
   function formatInt(n) {
-    return Math.round(n).toLocaleString('fr-FR');
+    return Math.round(Number(n)).toLocaleString('fr-FR');
   }
 
   function formatPct(ratio) {
-    return (ratio * 100).toFixed(1).replace('.', ',') + ' %';
+    return (Number(ratio) * 100).toFixed(1).replace('.', ',') + ' %';
   }
 
-  function monthLabel(year, month) {
-    return String(month).padStart(2, '0') + '/' + year;
+  function monthLabel(yyyyMm) {
+    return yyyyMm ? yyyyMm.substring(5, 7) + '/' + yyyyMm.substring(0, 4) : '—';
   }
 
-  function progressOfYear() {
-    return state.progress.filter(function (p) { return p.year === state.year; });
+  function frenchDate(iso) {
+    return iso ? new Date(iso).toLocaleDateString('fr-FR', {timeZone: 'Europe/Paris'}) : '—';
+  }
+
+  function frenchDateTime(epochOrIso) {
+    if (epochOrIso === null || epochOrIso === undefined) {
+      return '—';
+    }
+    return new Date(epochOrIso).toLocaleString('fr-FR', {timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short'});
+  }
+
+  function statusBadge(status) {
+    const s = STATUS[status] || STATUS.NO_DATA;
+    const span = el('span', {class: 'badge ' + (STATUS[status] ? status : 'NO_DATA')});
+    span.appendChild(el('span', {'aria-hidden': 'true'}, s.icon + ' '));
+    span.appendChild(document.createTextNode(s.label));
+    return span;
+  }
+
+  function render() {
+    const region = routedRegion();
+    document.getElementById('overview').hidden = region !== null;
+    document.getElementById('region-page').hidden = region === null;
+    if (region) {
+      renderRegionPage(region);
+    } else {
+      renderAlerts();
+      renderRegions();
+      renderLags();
+      renderTrust();
+    }
+  }
+
+  // ---- alerts ----
+
+  function alertCells(tr, a) {
+    const link = el('a', {href: '#region=' + a.region}, a.region + ' — ' + regionName(a.region));
+    tr.appendChild(el('td')).appendChild(link);
+    tr.appendChild(el('td', {}, OBJECTIVE_LABELS[a.objective] || a.objective));
+    tr.appendChild(el('td', {}, monthLabel(a.month)));
+  }
+
+  function transition(a) {
+    const td = el('td', {class: 'transition'});
+    td.appendChild(a.previousStatus ? statusBadge(a.previousStatus) : el('span', {}, 'aucun'));
+    td.appendChild(el('span', {'aria-label': 'devient'}, ' → '));
+    td.appendChild(statusBadge(a.status));
+    return td;
+  }
+
+  function renderAlerts() {
+    const open = state.alerts.filter(function (a) { return a.open; })
+      .sort(function (a, b) { return b.emittedAt.localeCompare(a.emittedAt); });
+    const body = document.querySelector('#alerts-open tbody');
+    body.replaceChildren();
+    open.forEach(function (a) {
+      const tr = el('tr', {id: 'alert-' + a.region + '-' + a.objective, 'data-region': a.region,
+        'data-objective': a.objective, 'data-status': a.status, 'data-month': a.month});
+      alertCells(tr, a);
+      tr.appendChild(transition(a));
+      tr.appendChild(el('td', {class: 'num'}, formatInt(a.actualCumulative) + ' / ' + formatInt(a.targetCumulative)
+        + (a.ratio === null ? '' : ' (' + formatPct(a.ratio) + ')')));
+      tr.appendChild(el('td', {}, frenchDateTime(a.emittedAt)));
+      body.appendChild(tr);
+    });
+    if (!open.length) {
+      body.appendChild(el('tr')).appendChild(el('td', {colspan: '6'}, 'Aucune alerte ouverte.'));
+    }
+    const history = state.alerts.slice().sort(function (a, b) { return b.emittedAt.localeCompare(a.emittedAt); });
+    document.getElementById('alerts-history-count').textContent = String(history.length);
+    const historyBody = document.querySelector('#alerts-history tbody');
+    historyBody.replaceChildren();
+    history.forEach(function (a) {
+      const tr = el('tr');
+      alertCells(tr, a);
+      tr.appendChild(el('td', {}, a.kind === 'RAISED' ? 'levée' : 'close'));
+      tr.appendChild(transition(a));
+      tr.appendChild(el('td', {}, frenchDateTime(a.emittedAt)));
+      historyBody.appendChild(tr);
+    });
+  }
+
+  // ---- regions table ----
+
+  function legend() {
+    const t = state.steering.thresholds;
+    const p = document.getElementById('legend');
+    p.replaceChildren();
+    p.dataset.onTrack = t.onTrack;
+    p.dataset.atRisk = t.atRisk;
+    [['ON_TRACK', 'ratio ≥ ' + formatPct(t.onTrack)], ['AT_RISK', formatPct(t.atRisk) + ' ≤ ratio < ' + formatPct(t.onTrack)],
+      ['BEHIND', 'ratio < ' + formatPct(t.atRisk)]].forEach(function (item) {
+      const badge = statusBadge(item[0]);
+      badge.appendChild(document.createTextNode(' (' + item[1] + ')'));
+      badge.id = 'legend-' + item[0];
+      p.appendChild(badge);
+    });
+  }
+
+  function sortedRows() {
+    const rows = state.steering.rows.filter(function (r) { return r.objective === state.objective; });
+    const byRegion = function (a, b) { return a.region.localeCompare(b.region); };
+    if (state.sort === 'ratio') {
+      // the furthest behind first; rows without a ratio (nothing due) last
+      return rows.sort(function (a, b) {
+        const x = a.closed && a.closed.ratio !== null ? Number(a.closed.ratio) : Infinity;
+        const y = b.closed && b.closed.ratio !== null ? Number(b.closed.ratio) : Infinity;
+        return x === y ? byRegion(a, b) : x - y;
+      });
+    }
+    if (state.sort === 'gap') {
+      return rows.sort(function (a, b) {
+        const x = a.closed ? a.closed.stillNeeded : -1;
+        const y = b.closed ? b.closed.stillNeeded : -1;
+        return x === y ? byRegion(a, b) : y - x;
+      });
+    }
+    return rows.sort(byRegion);
+  }
+
+  function numCell(attributes, value, text) {
+    const td = el('td', Object.assign({class: 'num'}, attributes), text);
+    return td;
   }
 
   function renderRegions() {
-    const rows = progressOfYear();
-    const latest = rows.reduce(function (m, p) { return Math.max(m, p.month); }, 0);
-    const title = document.getElementById('latest-month');
-    title.textContent = latest ? monthLabel(state.year, latest) : 'aucune donnée';
-    title.dataset.year = state.year === null ? '' : String(state.year);
-    title.dataset.month = String(latest);
+    const s = state.steering;
+    document.getElementById('objective-title').textContent = OBJECTIVE_LABELS[state.objective];
+    const settled = document.getElementById('settled-month');
+    settled.textContent = monthLabel(s.settledMonth);
+    settled.dataset.month = s.settledMonth || '';
+    const closed = document.getElementById('closed-month');
+    closed.textContent = monthLabel(s.closedMonth);
+    closed.dataset.month = s.closedMonth || '';
+    document.getElementById('head-settled').textContent = 'Mois consolidé ' + monthLabel(s.settledMonth);
+    document.getElementById('head-closed').textContent = 'Mois écoulé ' + monthLabel(s.closedMonth) + ' (provisoire)';
+    document.getElementById('method').textContent = s.method;
+    legend();
+    ['region', 'ratio', 'gap'].forEach(function (k) {
+      document.getElementById('sort-' + k).setAttribute('aria-pressed', String(state.sort === k));
+    });
+    document.getElementById('th-ratio').setAttribute('aria-sort', state.sort === 'ratio' ? 'ascending' : 'none');
+    document.getElementById('th-gap').setAttribute('aria-sort', state.sort === 'gap' ? 'descending' : 'none');
+
     const body = document.querySelector('#regions-table tbody');
     body.replaceChildren();
-    state.regions.forEach(function (region) {
-      const ofRegion = rows.filter(function (p) { return p.region === region.code && p.month === latest; });
-      const tr = el('tr', {id: 'region-' + region.code, 'data-region': region.code,
-        class: region.code === state.region ? 'selected' : ''});
-      tr.appendChild(el('td', {}, region.code));
-      tr.appendChild(el('td', {}, region.name));
-      const provisional = ofRegion.some(function (p) { return p.provisional; });
-      tr.appendChild(el('td', {id: 'month-' + region.code, 'data-provisional': String(provisional),
-        class: provisional ? 'provisional' : ''}, ofRegion.length ? monthLabel(state.year, latest) + (provisional ? ' *' : '') : '—'));
-      OBJECTIVES.forEach(function (objective) {
-        const p = ofRegion.find(function (x) { return x.objective === objective; });
-        const id = 'status-' + region.code + '-' + objective;
-        if (!p) {
-          tr.appendChild(el('td', {id: id, class: 'objective NO_DATA', 'data-status': 'NO_DATA'}, '—'));
-          return;
-        }
-        const td = el('td', {id: id, class: 'objective ' + p.status, 'data-status': p.status,
-          'data-actual': String(p.actualCumulative), 'data-target': String(p.targetCumulative),
-          'data-ratio': p.ratio === null ? '' : String(p.ratio), 'data-provisional': String(p.provisional),
-          title: STATUS_LABELS[p.status] + (p.provisional ? ' (mois provisoire)' : '')});
-        td.appendChild(el('strong', {}, p.ratio === null ? 'sans cible' : formatPct(p.ratio)));
-        td.appendChild(el('br'));
-        td.appendChild(el('small', {}, formatInt(p.actualCumulative) + ' / ' + formatInt(p.targetCumulative)));
-        tr.appendChild(td);
-      });
+    const rows = sortedRows();
+    const shown = new Set(rows.map(function (r) { return r.region; }));
+    rows.forEach(function (r) {
+      const tr = el('tr', {id: 'row-' + r.region, 'data-region': r.region, 'data-objective': r.objective});
+      const name = el('th', {scope: 'row'});
+      name.appendChild(el('a', {href: '#region=' + r.region, id: 'link-' + r.region}, r.region + ' — ' + regionName(r.region)));
+      tr.appendChild(name);
+      const st = r.settled;
+      tr.appendChild(numCell({id: 'settled-ratio-' + r.region, 'data-ratio': st && st.ratio !== null ? st.ratio : ''},
+        null, st ? (st.ratio === null ? 'sans cible' : formatPct(st.ratio)) : '—'));
+      const settledStatus = el('td', {id: 'settled-status-' + r.region, 'data-status': st ? st.status : 'NO_DATA'});
+      settledStatus.appendChild(statusBadge(st ? st.status : 'NO_DATA'));
+      tr.appendChild(settledStatus);
+      const c = r.closed;
+      tr.appendChild(numCell({id: 'actual-' + r.region, 'data-actual': c ? String(c.actualCumulative) : ''}, null,
+        c ? formatInt(c.actualCumulative) : '—'));
+      tr.appendChild(numCell({id: 'target-' + r.region, 'data-target': c ? c.targetCumulative : ''}, null,
+        c ? formatInt(c.targetCumulative) : '—'));
+      tr.appendChild(numCell({id: 'ratio-' + r.region, 'data-ratio': c && c.ratio !== null ? c.ratio : ''}, null,
+        c ? (c.ratio === null ? 'sans cible' : formatPct(c.ratio)) : '—'));
+      const status = el('td', {id: 'status-' + r.region, 'data-status': c ? c.status : 'NO_DATA',
+        'data-provisional': c ? String(c.provisional) : ''});
+      status.appendChild(statusBadge(c ? c.status : 'NO_DATA'));
+      tr.appendChild(status);
+      tr.appendChild(numCell({id: 'gap-' + r.region, 'data-still-needed': c ? String(c.stillNeeded) : ''}, null,
+        c ? formatInt(c.stillNeeded) : '—'));
+      tr.appendChild(numCell({id: 'annual-' + r.region, 'data-annual-target': r.annualTarget}, null, formatInt(r.annualTarget)));
+      tr.appendChild(numCell({id: 'annual-needed-' + r.region,
+        'data-still-needed': r.stillNeededAnnual === null ? '' : String(r.stillNeededAnnual)}, null,
+        r.stillNeededAnnual === null ? '—' : formatInt(r.stillNeededAnnual)));
+      const p = r.projection;
+      tr.appendChild(numCell({id: 'projection-' + r.region, 'data-projection': p && p.observed !== null ? p.observed : ''},
+        null, p && p.observed !== null ? formatInt(p.observed) + projectionNote(p.observed, r.annualTarget) : '—'));
+      tr.appendChild(numCell({id: 'projection-completed-' + r.region,
+        'data-projection': p && p.completed !== null ? p.completed : ''}, null,
+        p && p.completed !== null ? formatInt(p.completed) + projectionNote(p.completed, r.annualTarget) : '—'));
+      body.appendChild(tr);
+    });
+    state.regions.filter(function (region) { return !shown.has(region.code); }).forEach(function (region) {
+      const tr = el('tr', {id: 'row-' + region.code, 'data-region': region.code, class: 'no-target'});
+      tr.appendChild(el('th', {scope: 'row'}, region.code + ' — ' + region.name));
+      tr.appendChild(el('td', {colspan: '11'}, 'aucune cible chargée pour cet objectif'));
       body.appendChild(tr);
     });
   }
 
-  // Cumulated figures of the selected region, or of all regions summed, per month of the year.
-  function series(objective) {
-    const byMonth = new Map();
-    progressOfYear().forEach(function (p) {
-      if (p.objective !== objective || (state.region && p.region !== state.region)) {
-        return;
+  function projectionNote(value, annual) {
+    return Number(annual) > 0 ? ' (' + formatPct(Number(value) / Number(annual)) + ')' : '';
+  }
+
+  // ---- lags and trust ----
+
+  function renderLags() {
+    const body = document.querySelector('#lags-table tbody');
+    body.replaceChildren();
+    const groups = [['Saisie des enregistrements, par source', state.steering.sourceLags, 'lags-',
+      function (of) { return SOURCE_LABELS[of] || of; }],
+    ['Entrées consolidées, par réseau (complètent les mois provisoires)', state.steering.networkLags, 'lags-net-',
+      function (of) { return NETWORK_LABELS[of] || of; }]];
+    groups.forEach(function (group) {
+      body.appendChild(el('tr', {class: 'group'})).appendChild(el('th', {colspan: '5', scope: 'rowgroup'}, group[0]));
+      group[1].forEach(function (l) {
+        const tr = el('tr', {id: group[2] + l.of, 'data-observations': String(l.observations)});
+        tr.appendChild(el('th', {scope: 'row'}, group[3](l.of)));
+        tr.appendChild(el('td', {class: 'num'}, formatInt(l.observations)));
+        tr.appendChild(el('td', {class: 'num'}, l.observations ? l.medianDays + ' j' : '—'));
+        tr.appendChild(el('td', {class: 'num'}, l.observations ? l.ninetiethPercentileDays + ' j' : '—'));
+        const shares = el('td', {}, l.provisionalMonths.map(function (m) {
+          return monthLabel(m.month) + ' : ' + formatPct(m.share);
+        }).join(' ; ') || '—');
+        l.provisionalMonths.forEach(function (m) { tr.dataset['share' + m.month.replace('-', '')] = m.share; });
+        tr.appendChild(shares);
+        body.appendChild(tr);
+      });
+    });
+  }
+
+  function renderTrust() {
+    const fresh = document.querySelector('#freshness-table tbody');
+    fresh.replaceChildren();
+    state.freshness.forEach(function (f) {
+      const tr = el('tr', {id: 'freshness-' + f.source});
+      tr.appendChild(el('th', {scope: 'row'}, SOURCE_LABELS[f.source] || f.source));
+      tr.appendChild(el('td', {class: 'num'}, formatInt(f.records)));
+      tr.appendChild(el('td', {'data-time': f.latestVersion === null ? '' : String(f.latestVersion)}, frenchDateTime(f.latestVersion)));
+      tr.appendChild(el('td', {'data-time': f.latestIngestion === null ? '' : String(f.latestIngestion)},
+        frenchDateTime(f.latestIngestion)));
+      fresh.appendChild(tr);
+    });
+    if (!state.freshness.length) {
+      fresh.appendChild(el('tr')).appendChild(el('td', {colspan: '4'}, 'pas de suivi des sources sur cette instance'));
+    }
+
+    const year = String(state.year);
+    document.getElementById('network-year').textContent = year;
+    let total = 0, unknown = 0;
+    state.aggregates.filter(function (a) { return a.month.substring(0, 4) === year; }).forEach(function (a) {
+      total += a.prescriptions;
+      if (a.network === 'UNKNOWN') {
+        unknown += a.prescriptions;
       }
-      const point = byMonth.get(p.month) || {month: p.month, actual: 0, target: 0, provisional: false};
-      point.actual += p.actualCumulative;
-      point.target += p.targetCumulative;
-      point.provisional = point.provisional || p.provisional;
-      byMonth.set(p.month, point);
     });
-    return Array.from(byMonth.values()).sort(function (a, b) { return a.month - b.month; });
-  }
-
-  function renderCurves() {
-    const region = state.regions.find(function (r) { return r.code === state.region; });
-    document.getElementById('curve-title').textContent = region ? region.name : 'national';
-    const container = document.getElementById('curves');
-    container.replaceChildren();
-    const width = 380, height = 230, left = 52, right = 12, top = 12, bottom = 28;
-    OBJECTIVES.forEach(function (objective) {
-      const points = series(objective);
-      const figure = el('figure', {id: 'curve-' + objective});
-      figure.appendChild(el('figcaption', {}, OBJECTIVE_LABELS[objective]));
-      const chart = svg('svg', {width: width, height: height, role: 'img',
-        'aria-label': 'réalisé et cible cumulés ' + OBJECTIVE_LABELS[objective]});
-      const max = Math.max(1, ...points.map(function (p) { return Math.max(p.actual, p.target); })) * 1.1;
-      const x = function (month) { return left + (month - 1) * (width - left - right) / 11; };
-      const y = function (v) { return top + (height - top - bottom) * (1 - v / max); };
-      [0, 0.5, 1].forEach(function (f) {
-        const v = max / 1.1 * f;
-        chart.appendChild(svg('line', {x1: left, x2: width - right, y1: y(v), y2: y(v), stroke: '#e0e0e0'}));
-        chart.appendChild(svg('text', {x: left - 6, y: y(v) + 4, 'text-anchor': 'end'}, formatInt(v)));
-      });
-      MONTH_INITIALS.forEach(function (initial, i) {
-        chart.appendChild(svg('text', {x: x(i + 1), y: height - 10, 'text-anchor': 'middle'}, initial));
-      });
-      points.filter(function (p) { return p.provisional; }).forEach(function (p) {
-        chart.appendChild(svg('rect', {x: x(p.month) - 8, y: top, width: 16, height: height - top - bottom,
-          fill: '#fff3e0', class: 'provisional-band', 'data-month': String(p.month)}));
-      });
-      chart.appendChild(svg('polyline', {id: 'curve-target-' + objective, fill: 'none', stroke: '#e65100',
-        'stroke-width': 2, 'stroke-dasharray': '6 4',
-        points: points.map(function (p) { return x(p.month) + ',' + y(p.target); }).join(' '),
-        'data-values': points.map(function (p) { return p.month + ':' + p.target; }).join(',')}));
-      chart.appendChild(svg('polyline', {id: 'curve-actual-' + objective, fill: 'none', stroke: '#1f3a5f',
-        'stroke-width': 2.5, points: points.map(function (p) { return x(p.month) + ',' + y(p.actual); }).join(' '),
-        'data-values': points.map(function (p) { return p.month + ':' + p.actual; }).join(',')}));
-      points.forEach(function (p) {
-        // a tick per target point, so that a single month still shows its target
-        chart.appendChild(svg('line', {x1: x(p.month) - 6, x2: x(p.month) + 6, y1: y(p.target), y2: y(p.target),
-          stroke: '#e65100', 'stroke-width': 2, class: 'target-point'}));
-      });
-      points.forEach(function (p) {
-        const dot = svg('circle', {cx: x(p.month), cy: y(p.actual), r: 3.5, stroke: '#1f3a5f', 'stroke-width': 1.5,
-          fill: p.provisional ? '#fff' : '#1f3a5f', class: p.provisional ? 'point provisional' : 'point'});
-        dot.appendChild(svg('title', {}, monthLabel(state.year, p.month) + ' : ' + formatInt(p.actual) + ' / '
-          + formatInt(p.target) + (p.provisional ? ' (provisoire)' : '')));
-        chart.appendChild(dot);
-      });
-      const legend = svg('g', {transform: 'translate(' + (left + 8) + ',' + (top + 8) + ')'});
-      legend.appendChild(svg('line', {x1: 0, x2: 18, y1: 0, y2: 0, stroke: '#1f3a5f', 'stroke-width': 2.5}));
-      legend.appendChild(svg('text', {x: 22, y: 4}, 'réalisé'));
-      legend.appendChild(svg('line', {x1: 70, x2: 88, y1: 0, y2: 0, stroke: '#e65100', 'stroke-width': 2,
-        'stroke-dasharray': '6 4'}));
-      legend.appendChild(svg('text', {x: 92, y: 4}, 'cible'));
-      chart.appendChild(legend);
-      figure.appendChild(chart);
-      container.appendChild(figure);
+    let inferred = 0, conflict = 0;
+    state.quality.filter(function (q) { return q.month.substring(0, 4) === year; }).forEach(function (q) {
+      inferred += q.attributionInferred;
+      conflict += q.attributionConflict;
     });
-  }
-
-  function inScope(row) {
-    return row.month.substring(0, 4) === String(state.year) && (!state.region || row.region === state.region);
-  }
-
-  function renderSplit() {
-    const region = state.regions.find(function (r) { return r.code === state.region; });
-    document.getElementById('split-title').textContent = (region ? region.name : 'national') + ', ' + state.year;
-    const counts = {PE: 0, ML: 0, OTHER: 0, UNKNOWN: 0};
-    state.aggregates.filter(inScope).forEach(function (a) {
-      counts[a.network] = (counts[a.network] || 0) + a.prescriptions;
-    });
-    const total = NETWORKS.reduce(function (s, n) { return s + counts[n]; }, 0);
-    const bar = document.getElementById('network-bar');
-    bar.replaceChildren();
-    let offset = 0;
-    const barWidth = Number(bar.getAttribute('width'));
-    const body = document.querySelector('#network-table tbody');
+    const body = document.querySelector('#network-quality-table tbody');
     body.replaceChildren();
-    NETWORKS.forEach(function (network) {
-      const share = total ? counts[network] / total : 0;
-      const w = share * barWidth;
-      const rect = svg('rect', {id: 'bar-' + network, x: offset, y: 4, width: w, height: 28,
-        fill: NETWORK_COLOURS[network], 'data-share': String(share)});
-      rect.appendChild(svg('title', {}, NETWORK_LABELS[network] + ' : ' + formatPct(share)));
-      bar.appendChild(rect);
-      offset += w;
-      const tr = el('tr');
-      const label = el('td');
-      label.appendChild(el('span', {style: 'display:inline-block;width:10px;height:10px;margin-right:6px;background:'
-        + NETWORK_COLOURS[network]}));
-      label.appendChild(document.createTextNode(NETWORK_LABELS[network]));
-      tr.appendChild(label);
-      tr.appendChild(el('td', {id: 'network-' + network, 'data-count': String(counts[network])}, formatInt(counts[network])));
-      tr.appendChild(el('td', {id: 'network-share-' + network, class: 'num', 'data-share': String(share)}, formatPct(share)));
-      body.appendChild(tr);
-    });
-    const totalRow = el('tr');
-    totalRow.appendChild(el('th', {}, 'Total'));
-    totalRow.appendChild(el('td', {id: 'network-total', 'data-count': String(total)}, formatInt(total)));
-    totalRow.appendChild(el('td'));
-    body.appendChild(totalRow);
+    [['quality-total', 'Prescriptions consolidées', total], ['quality-inferred', 'Réseau déduit d\'une autre source', inferred],
+      ['quality-unknown', 'Réseau inconnu (non attribuées)', unknown], ['quality-conflict', 'Réseaux déclarés en conflit', conflict]]
+      .forEach(function (item) {
+        const tr = el('tr');
+        tr.appendChild(el('th', {scope: 'row'}, item[1]));
+        tr.appendChild(el('td', {id: item[0], 'data-count': String(item[2]), class: 'num'}, formatInt(item[2])));
+        const share = total ? item[2] / total : 0;
+        tr.appendChild(el('td', {id: item[0] + '-share', 'data-share': String(share), class: 'num'}, formatPct(share)));
+        body.appendChild(tr);
+      });
 
-    const q = {prescriptions: 0, pePrescriberNotFilled: 0, attributionInferred: 0, attributionConflict: 0,
-      unattributed: 0, mlAgeOutOfScope: 0};
-    state.quality.filter(inScope).forEach(function (row) {
-      Object.keys(q).forEach(function (k) { q[k] += row[k]; });
-    });
-    const qualityBody = document.querySelector('#quality-table tbody');
-    qualityBody.replaceChildren();
-    [['quality-prescriptions', 'Prescriptions consolidées', 'prescriptions'],
-      ['quality-not-filled', 'Prescripteur non renseigné dans l\'AIS', 'pePrescriberNotFilled'],
-      ['quality-inferred', 'Réseau déduit d\'une autre source', 'attributionInferred'],
-      ['quality-conflict', 'Réseaux déclarés en conflit', 'attributionConflict'],
-      ['quality-unattributed', 'Non attribuées', 'unattributed'],
-      ['quality-ml-age', 'Missions locales, 26 ans ou plus', 'mlAgeOutOfScope']].forEach(function (item) {
-      const share = q.prescriptions ? q[item[2]] / q.prescriptions : 0;
+    const dead = document.querySelector('#dead-letters-table tbody');
+    dead.replaceChildren();
+    let deadTotal = 0;
+    state.deadLetters.forEach(function (d) {
+      deadTotal += d.count;
       const tr = el('tr');
-      tr.appendChild(el('td', {}, item[1]));
-      tr.appendChild(el('td', {id: item[0], 'data-count': String(q[item[2]])}, formatInt(q[item[2]])));
-      tr.appendChild(el('td', {id: item[0] + '-share', class: 'num', 'data-share': String(share)}, formatPct(share)));
-      qualityBody.appendChild(tr);
+      tr.appendChild(el('td', {}, SOURCE_LABELS[d.source] || d.source));
+      tr.appendChild(el('td', {title: d.reason}, REASON_LABELS[d.reason] || d.reason));
+      tr.appendChild(el('td', {id: 'dead-' + d.source + '-' + d.reason, 'data-count': String(d.count), class: 'num'},
+        formatInt(d.count)));
+      dead.appendChild(tr);
     });
-  }
-
-  function renderDeadLetters() {
-    const body = document.querySelector('#dead-letters-table tbody');
-    body.replaceChildren();
-    const rows = state.deadLetters.slice().sort(function (a, b) {
-      return (a.source + '|' + a.reason).localeCompare(b.source + '|' + b.reason);
-    });
-    let total = 0;
-    rows.forEach(function (d) {
-      total += d.count;
-      const tr = el('tr');
-      tr.appendChild(el('td', {}, d.source));
-      tr.appendChild(el('td', {}, d.reason));
-      tr.appendChild(el('td', {id: 'dead-' + d.source + '-' + d.reason, 'data-count': String(d.count)}, formatInt(d.count)));
-      body.appendChild(tr);
-    });
-    if (!rows.length) {
-      body.appendChild(el('tr')).appendChild(el('td', {colspan: '3'}, 'aucun enregistrement rejeté'));
+    if (!state.deadLetters.length) {
+      dead.appendChild(el('tr')).appendChild(el('td', {colspan: '3'}, 'aucun enregistrement rejeté'));
     }
     const totalCell = document.getElementById('dead-total');
-    totalCell.dataset.count = String(total);
-    totalCell.textContent = formatInt(total);
+    totalCell.dataset.count = String(deadTotal);
+    totalCell.textContent = formatInt(deadTotal);
   }
+
+  // ---- region page ----
+
+  function destroyCharts() {
+    state.charts.forEach(function (c) { c.destroy(); });
+    state.charts = [];
+  }
+
+  function renderRegionPage(region) {
+    destroyCharts();
+    document.getElementById('region-title').textContent = region + ' — ' + regionName(region) + ', ' + state.year;
+    const container = document.getElementById('region-charts');
+    container.replaceChildren();
+    const steering = state.regionSteering;
+    const progress = state.regionProgress.filter(function (p) { return p.year === state.year; });
+    OBJECTIVES.forEach(function (objective) {
+      const rows = progress.filter(function (p) { return p.objective === objective; })
+        .sort(function (a, b) { return a.month.localeCompare(b.month); });
+      const figure = el('figure', {class: 'chart-box', id: 'figure-' + objective});
+      figure.appendChild(el('figcaption', {}, OBJECTIVE_LABELS[objective]));
+      const canvas = el('canvas', {id: 'chart-' + objective, role: 'img', 'data-points': String(rows.length),
+        'aria-label': 'Réalisé cumulé et cible cumulée, ' + OBJECTIVE_LABELS[objective] + ', par mois'});
+      figure.appendChild(canvas);
+      const summary = el('p', {class: 'chart-summary', id: 'summary-' + objective});
+      const row = steering && steering.rows.find(function (r) { return r.objective === objective; });
+      if (row && row.closed) {
+        summary.appendChild(document.createTextNode('À fin ' + monthLabel(row.closed.month) + ' : '
+          + formatInt(row.closed.actualCumulative) + ' entrées pour une cible cumulée de ' + formatInt(row.closed.targetCumulative)
+          + ' ; '));
+        summary.appendChild(statusBadge(row.closed.status));
+        if (row.projection && row.projection.observed !== null) {
+          summary.appendChild(document.createTextNode(' ; projection ' + formatInt(row.projection.observed)
+            + ' (complétée ' + formatInt(row.projection.completed) + ') pour une cible annuelle de ' + formatInt(row.annualTarget) + '.'));
+        }
+      } else {
+        summary.textContent = rows.length ? '' : 'Aucune cible pour cet objectif.';
+      }
+      figure.appendChild(summary);
+      container.appendChild(figure);
+      if (!rows.length) {
+        return;
+      }
+      // completed cumulative, through the month just ended
+      const completed = [];
+      let sum = 0;
+      const months = steering ? steering.months.filter(function (m) { return m.objective === objective; }) : [];
+      rows.forEach(function (p) {
+        const m = months.find(function (x) { return x.month === p.month; });
+        if (m && m.completed !== null) {
+          sum += Number(m.completed);
+          completed.push(sum);
+        } else {
+          completed.push(null);
+        }
+      });
+      const pointStyle = rows.map(function (p) { return p.provisional ? 'triangle' : 'circle'; });
+      const pointRadius = rows.map(function (p) { return p.provisional ? 6 : 3; });
+      state.charts.push(new Chart(canvas, {
+        type: 'line',
+        data: {
+          labels: rows.map(function (p) { return monthLabel(p.month) + (p.provisional ? ' ▲' : ''); }),
+          datasets: [
+            {label: 'Réalisé cumulé (observé)', data: rows.map(function (p) { return p.actualCumulative; }),
+              borderColor: '#1f3a5f', backgroundColor: '#1f3a5f', pointStyle: pointStyle, pointRadius: pointRadius},
+            {label: 'Cible cumulée', data: rows.map(function (p) { return Number(p.targetCumulative); }),
+              borderColor: '#b34700', backgroundColor: '#b34700', borderDash: [6, 4], pointRadius: 2},
+            {label: 'Réalisé complété (estimation)', data: completed, borderColor: '#2e7d32', backgroundColor: '#2e7d32',
+              borderDash: [2, 3], pointStyle: pointStyle, pointRadius: pointRadius, spanGaps: false}
+          ]
+        },
+        options: {animation: false, responsive: true, maintainAspectRatio: false,
+          interaction: {mode: 'index', intersect: false},
+          plugins: {legend: {position: 'bottom'}, tooltip: {callbacks: {
+            label: function (ctx) { return ctx.dataset.label + ' : ' + formatInt(ctx.parsed.y)
+              + (rows[ctx.dataIndex].provisional ? ' (provisoire)' : ''); }}}},
+          scales: {y: {beginAtZero: true, ticks: {callback: function (v) { return formatInt(v); }}}}}
+      }));
+    });
+
+    // the network split month by month
+    const year = String(state.year);
+    const ofRegion = state.aggregates.filter(function (a) { return a.region === region && a.month.substring(0, 4) === year; });
+    const monthsSeen = Array.from(new Set(ofRegion.map(function (a) { return a.month; }))).sort();
+    const networkCanvas = document.getElementById('chart-network');
+    networkCanvas.dataset.months = String(monthsSeen.length);
+    state.charts.push(new Chart(networkCanvas, {
+      type: 'bar',
+      data: {
+        labels: monthsSeen.map(monthLabel),
+        datasets: NETWORKS.map(function (n) {
+          return {label: NETWORK_LABELS[n], backgroundColor: NETWORK_COLOURS[n], data: monthsSeen.map(function (m) {
+            return ofRegion.filter(function (a) { return a.month === m && a.network === n; })
+              .reduce(function (s, a) { return s + a.prescriptions; }, 0);
+          })};
+        })
+      },
+      options: {animation: false, responsive: true, maintainAspectRatio: false,
+        plugins: {legend: {position: 'bottom'}}, scales: {x: {stacked: true}, y: {stacked: true, beginAtZero: true}}}
+    }));
+
+    const body = document.querySelector('#region-quality-table tbody');
+    body.replaceChildren();
+    state.quality.filter(function (q) { return q.region === region && q.month.substring(0, 4) === year; })
+      .sort(function (a, b) { return a.month.localeCompare(b.month); }).forEach(function (q) {
+        const tr = el('tr', {id: 'quality-' + q.month});
+        tr.appendChild(el('th', {scope: 'row'}, monthLabel(q.month)));
+        tr.appendChild(el('td', {class: 'num'}, formatInt(q.prescriptions)));
+        [q.pePrescriberNotFilled, q.attributionInferred, q.attributionConflict, q.unattributed].forEach(function (n) {
+          const share = q.prescriptions ? n / q.prescriptions : 0;
+          tr.appendChild(el('td', {class: 'num', 'data-share': String(share)}, formatPct(share) + ' (' + formatInt(n) + ')'));
+        });
+        body.appendChild(tr);
+      });
+    document.getElementById('back-link').focus();
+  }
+
+  // ---- events ----
 
   document.getElementById('year-select').addEventListener('change', function (e) {
     state.year = Number(e.target.value);
+    refresh();
+  });
+  document.getElementById('objective-select').addEventListener('change', function (e) {
+    state.objective = e.target.value;
     render();
   });
-  document.getElementById('region-select').addEventListener('change', function (e) {
-    state.region = e.target.value;
+  ['region', 'ratio', 'gap'].forEach(function (k) {
+    document.getElementById('sort-' + k).addEventListener('click', function () {
+      state.sort = k;
+      renderRegions();
+    });
+  });
+  document.getElementById('back-link').addEventListener('click', function (e) {
+    e.preventDefault();
+    history.pushState(null, '', location.pathname + location.search);
+    destroyCharts();
     render();
+    document.getElementById('main').focus();
+  });
+  window.addEventListener('hashchange', function () {
+    if (location.hash.indexOf('token=') < 0) {
+      document.body.dataset.loaded = 'false';
+      refresh();
+    }
   });
   document.getElementById('token-form').addEventListener('submit', function (e) {
     e.preventDefault();

@@ -5,6 +5,7 @@ import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.PseudonymKey;
+import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
 import fr.ais.localstack.LocalStack;
 import fr.ais.platform.connection.KafkaConnection;
@@ -24,8 +25,8 @@ public final class AisSettings {
 
     /** In the order {@code ais config} prints them. */
     public static final List<SettingGroup> GROUPS = List.of(KafkaConnection.SETTINGS, RegistryClientConfig.SETTINGS,
-            PseudonymKey.SETTINGS, OuiFormApiConfig.SETTINGS, StreamsAppConfig.SETTINGS, ProgressSettings.SETTINGS,
-            ServingConfig.SETTINGS, MetricsEndpoint.SETTINGS, LocalStack.Config.SETTINGS);
+            PseudonymKey.SETTINGS, IngestSettings.SETTINGS, OuiFormApiConfig.SETTINGS, StreamsAppConfig.SETTINGS,
+            ProgressSettings.SETTINGS, ServingConfig.SETTINGS, MetricsEndpoint.SETTINGS, LocalStack.Config.SETTINGS);
 
     private AisSettings() {
     }

@@ -3,6 +3,7 @@ package fr.ais.cli;
 import fr.ais.cli.pipeline.Connection;
 import fr.ais.platform.connection.KafkaConnection;
 import fr.ais.platform.security.AccessDenied;
+import fr.ais.platform.topics.MissingTopicException;
 import fr.ais.registry.SubjectNotFoundException;
 import org.apache.kafka.common.errors.TimeoutException;
 
@@ -30,6 +31,11 @@ final class Failures {
             return "the registry" + (connection == null ? "" : " at " + connection.registry().baseUrl())
                     + " has not got the schemas of the topics (" + noSchema.getMessage() + "): run `ais topics` first,"
                     + " which creates the topics and registers their schemas";
+        }
+        MissingTopicException missingTopic = cause(e, MissingTopicException.class);
+        if (missingTopic != null) {
+            return missingTopic.getMessage() + ": run `ais topics` first, which creates the topics of the catalogue"
+                    + " and registers their schemas";
         }
         TimeoutException timeout = cause(e, TimeoutException.class);
         if (timeout != null) {

@@ -4,6 +4,7 @@ import fr.ais.cli.pipeline.MetricsEndpoint;
 import fr.ais.cli.pipeline.Pipeline;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.schemas.Source;
@@ -60,7 +61,7 @@ final class IngestCommand implements Callable<Integer> {
         checkArguments();
         Settings settings = AisCommand.settings(spec, connectionOptions.addTo(Flags.none()));
         Pseudonymizer pseudonymizer = PseudonymKey.from(settings);
-        Pipeline pipeline = new Pipeline(AisCommand.connection(spec, settings), false);
+        Pipeline pipeline = new Pipeline(AisCommand.connection(spec, settings), false, IngestSettings.from(settings));
         if (watch != null) {
             return watch(pipeline, s, pseudonymizer, settings.get(MetricsEndpoint.HOST));
         }

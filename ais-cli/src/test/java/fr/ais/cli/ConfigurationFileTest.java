@@ -10,6 +10,7 @@ import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.PseudonymKey;
 import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.ouiform.api.OuiFormApiConfig;
 import fr.ais.localstack.LocalStack;
 import fr.ais.registry.RegistryClientConfig;
@@ -66,6 +67,7 @@ class ConfigurationFileTest {
                 "schema.registry.truststore.password=truststore-password",
                 "schema.registry.truststore.type=JKS",
                 "pseudonym.key=" + KEY,
+                "ingest.transaction.records=2000",
                 "ouiform.api.url=https://ouiform.example/",
                 "ouiform.token.file=" + token,
                 "streams.application.id=ais-consolidation-52",
@@ -76,6 +78,7 @@ class ConfigurationFileTest {
                 "streams.rocksdb.write.buffer.bytes=16777216",
                 "streams.recent.sessions=500",
                 "streams.standby.replicas=1",
+                "streams.instance.id=consolidation-0",
                 "progress.as.of=2021-10-15",
                 "progress.on.track.threshold=1.5",
                 "progress.at.risk.threshold=1.2",
@@ -170,6 +173,9 @@ class ConfigurationFileTest {
 
         // the topology's own setting reaches it through its config, not the Streams properties
         assertThat(run.streams().recentSessions()).isEqualTo(500);
+        assertThat(run.streams().standbyReplicas()).isEqualTo(1);
+        assertThat(run.streams().instanceId()).isEqualTo("consolidation-0");
+        assertThat(streams).containsEntry("main.consumer.group.instance.id", "ais-consolidation-52-consolidation-0");
 
         assertThat(run.progress().asOf().get()).isEqualTo(LocalDate.of(2021, 10, 15));
         assertThat(run.progress().refreshInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -197,6 +203,8 @@ class ConfigurationFileTest {
         Pseudonymizer pseudonymizer = PseudonymKey.from(settings);
         assertThat(pseudonymizer.pseudonymise(IdentifierType.DE, "1234567A")).isEqualTo(
                 new Pseudonymizer(KEY.getBytes(StandardCharsets.UTF_8)).pseudonymise(IdentifierType.DE, "1234567A"));
+
+        assertThat(IngestSettings.from(settings).transactionRecords()).isEqualTo(2000);
 
         OuiFormApiConfig api = OuiFormApiConfig.from(settings);
         assertThat(api.baseUrl()).isEqualTo(URI.create("https://ouiform.example/"));

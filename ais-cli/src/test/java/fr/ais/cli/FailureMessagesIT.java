@@ -58,4 +58,19 @@ class FailureMessagesIT {
                         + " has not got the schemas of the topics")
                 .contains("run `ais topics` first, which creates the topics and registers their schemas");
     }
+
+    @Test
+    void ingesting_before_the_topics_exist_says_so_at_once_and_to_run_ais_topics(TestStack stack) throws Exception {
+        String namespace = stack.uniqueName("no-topics") + ".";
+        Path pe = Files.writeString(dir.resolve("pe.csv"), HEADER + "\n"
+                + "AIS-1;CREATION;04/03/2021 10:15:30;1234567A;17/05/2003;SE-1;;15/03/2021;;52;;PE;52;\n");
+
+        Run run = AisCommandHelpTest.run(environment(stack, namespace), "ingest", "pe", pe.toString());
+
+        assertThat(run.code()).isEqualTo(AisCommand.FAILURE);
+        assertThat(run.err()).contains("ais: the topic " + namespace + "ais.connector-checkpoints does not exist at "
+                        + stack.bootstrapServers())
+                .contains("run `ais topics` first") // not a metadata wait running out as a bare timeout
+                .doesNotContain("no answer from the Kafka cluster");
+    }
 }

@@ -44,7 +44,7 @@ class ReplayIT {
                 .mapToLong(row -> Long.parseLong(row.split(";")[2])).sum();
         assertThat(rejected).isEqualTo(data.totalBadRecords());
         List<String> progress = Files.readAllLines(out.resolve("progress.csv"));
-        assertThat(progress.get(0)).isEqualTo("region;year;month;objective;actual_cumulative;target_cumulative;ratio;status");
+        assertThat(progress.get(0)).isEqualTo("region;year;month;objective;actual_cumulative;target_cumulative;ratio;status;provisional");
         assertThat(progress).hasSize(1 + data.targetRows() * 12);
     }
 

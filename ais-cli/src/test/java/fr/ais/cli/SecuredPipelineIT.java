@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -137,31 +138,39 @@ class SecuredPipelineIT {
     @Test
     void a_replay_over_sasl_ssl_then_over_mtls_as_least_privileged_principals_gives_the_plaintext_figures(
             TestStack plaintext) throws Exception {
+        for (TopicCatalogue catalogue : List.of(SASL, MTLS)) {
+            applyAcls(catalogue);
+            Run again = AisCommandHelpTest.run(environment(client(Component.ADMIN, catalogue), catalogue, null), "acls");
+            assertThat(again.code()).as(again.err()).isZero();
+            assertThat(again.out()).contains("User:ais-" + catalogue.namespace() + "ingest-pe").contains("0 ACLs added");
+        }
         Connection plain = new Connection(new KafkaConnection(plaintext.clientProperties(),
                 TopicCatalogue.withNamespace(plaintext.uniqueName("plain") + "."), 1),
                 RegistryClientConfig.of(plaintext.registryUrl()));
-        plain.ensureTopics();
         Path plainExports = dir.resolve("plain-exports");
-        run(c -> plain, plain.catalogue().namespace() + StreamsAppConfig.DEFAULT_APPLICATION_ID, plainExports);
-        assertThat(Files.readAllLines(plainExports.resolve("aggregates.csv"))).hasSizeGreaterThan(1);
 
+        // the three runs are independent (own namespace, principals, application id): side by side, the waits
+        // of one (rebalance, commits) overlap the others'
+        CompletableFuture.allOf(
+                CompletableFuture.runAsync(() -> {
+                    plain.ensureTopics();
+                    run(c -> plain, plain.catalogue().namespace() + StreamsAppConfig.DEFAULT_APPLICATION_ID,
+                            plainExports);
+                }),
+                CompletableFuture.runAsync(() -> securedReplay(SASL, dir.resolve(SASL.namespace() + "exports"))),
+                CompletableFuture.runAsync(() -> securedReplay(MTLS, dir.resolve(MTLS.namespace() + "exports")))).get(5, TimeUnit.MINUTES);
+
+        assertThat(Files.readAllLines(plainExports.resolve("aggregates.csv"))).hasSizeGreaterThan(1);
         for (TopicCatalogue catalogue : List.of(SASL, MTLS)) {
-            Path out = dir.resolve(catalogue.namespace() + "exports");
-            securedReplay(catalogue, out);
             for (String export : EXPORTS) {
-                assertThat(Files.readString(out.resolve(export))).as(catalogue.namespace() + export)
-                        .isEqualTo(Files.readString(plainExports.resolve(export)));
+                assertThat(Files.readString(dir.resolve(catalogue.namespace() + "exports").resolve(export)))
+                        .as(catalogue.namespace() + export).isEqualTo(Files.readString(plainExports.resolve(export)));
             }
         }
     }
 
-    /** The admin applies the ACLs (ais acls) and creates the topics; then every component runs as itself. */
-    private static void securedReplay(TopicCatalogue catalogue, Path out) throws Exception {
-        applyAcls(catalogue);
-        Run again = AisCommandHelpTest.run(environment(client(Component.ADMIN, catalogue), catalogue, null), "acls");
-        assertThat(again.code()).as(again.err()).isZero();
-        assertThat(again.out()).contains("User:ais-" + catalogue.namespace() + "ingest-pe").contains("0 ACLs added");
-
+    /** With its ACLs applied: the registry, the admin's topics, then every component as itself. */
+    private static void securedReplay(TopicCatalogue catalogue, Path out) {
         // the registry on the secured cluster as ais registry runs it: every AIS_KAFKA_CLIENT_* setting honoured
         Map<String, String> registryEnv = environment(client(Component.REGISTRY, catalogue), catalogue, null);
         registryEnv.put("AIS_STACK_REGISTRY_PORT", "0");
@@ -169,6 +178,8 @@ class SecuredPipelineIT {
             connection(Component.ADMIN, catalogue, registry.url()).ensureTopics();
             try (Admin admin = Admin.create(client(Component.ADMIN, catalogue))) {
                 assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).contains(catalogue.schemasTopic());
+            } catch (Exception e) {
+                throw new AssertionError(e);
             }
             run(c -> connection(c, catalogue, registry.url()), applicationId(catalogue), out);
         }
@@ -184,7 +195,7 @@ class SecuredPipelineIT {
     }
 
     /** Targets, the three connectors, the consolidation until caught up, the exports: each as its principal. */
-    private static void run(Function<Component, Connection> as, String applicationId, Path out) throws Exception {
+    private static void run(Function<Component, Connection> as, String applicationId, Path out) {
         ProgressSettings progress = ProgressSettings.defaults().asOf(AS_OF);
         new Pipeline(as.apply(Component.TARGETS_LOADER), false).loadTargets(data.targetsFile());
         Map<Source, Path> files = new LinkedHashMap<>();
@@ -196,13 +207,16 @@ class SecuredPipelineIT {
         Connection consolidation = as.apply(Component.CONSOLIDATION);
         Pipeline pipeline = new Pipeline(consolidation, false);
         StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, consolidation.clientProperties(),
-                Files.createTempDirectory(dir, "streams-"));
+                dir.resolve("streams-" + applicationId));
         // commits every 100 ms: each stage's results reach the next sooner, the run ends sooner
         StreamsAppConfig streams = new StreamsAppConfig(applicationId, defaults.clientProperties(), defaults.stateDir(),
                 1, Duration.ofMillis(100), 1, defaults.blockCacheBytes(), defaults.writeBufferBytes(),
                 defaults.recentSessions(), null);
         try (ConsolidationApp app = pipeline.startConsolidation(streams, progress)) {
             pipeline.awaitCaughtUp(app, lag -> { });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
         new Pipeline(as.apply(Component.EXPORTER), false).export(out, AS_OF, progress.calculator());
     }

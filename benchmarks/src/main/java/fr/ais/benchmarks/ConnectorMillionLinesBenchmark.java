@@ -52,7 +52,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public final class ConnectorMillionLinesBenchmark {
 
-    private static final int BATCH = 500;
+    /** Records per transaction: {@code -Dbench.transaction.records=N}, by default the connectors' own default. */
+    private static final int BATCH = Integer.getInteger("bench.transaction.records",
+            fr.ais.ingest.publish.IngestSettings.DEFAULT_TRANSACTION_RECORDS);
     private static final int TEMPLATE_PEOPLE = 20_000;
 
     private ConnectorMillionLinesBenchmark() {

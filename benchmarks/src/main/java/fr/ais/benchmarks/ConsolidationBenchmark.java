@@ -104,6 +104,11 @@ public final class ConsolidationBenchmark {
                 scale, pass.startSeconds, consolidation.startSeconds,
                 events / pass.processingSeconds(), events / consolidation.processingSeconds(),
                 pass.processingSeconds() / consolidation.processingSeconds());
+        System.out.printf("%dx: record operations per event: pass-through %.2f (%.2f reads, %.2f writes),"
+                        + " consolidation %.2f (%.2f reads, %.2f writes)%n", scale,
+                (double) (pass.reads + pass.writes) / events, (double) pass.reads / events, (double) pass.writes / events,
+                (double) (consolidation.reads + consolidation.writes) / events, (double) consolidation.reads / events,
+                (double) consolidation.writes / events);
     }
 
     /** The pass-through then the consolidation on {@code events}, in topics and applications of their own. */
@@ -120,7 +125,7 @@ public final class ConsolidationBenchmark {
     }
 
     /** Seconds from start until caught up, of which {@code startSeconds} until RUNNING (group join, internal topics). */
-    record Result(double seconds, double startSeconds, long stateBytes, long heapBytes) {
+    record Result(double seconds, double startSeconds, long stateBytes, long heapBytes, long reads, long writes) {
         double processingSeconds() {
             return seconds - startSeconds;
         }
@@ -165,10 +170,40 @@ public final class ConsolidationBenchmark {
                 printTopicSizes(admin, applicationId);
                 printCpu(applicationId, cpuBefore, processCpuBefore, seconds);
             }
+            long[] operations = recordOperations(admin, applicationId, topology);
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            return new Result(seconds, startSeconds, size(stateDir), heap);
+            return new Result(seconds, startSeconds, size(stateDir), heap, operations[0], operations[1]);
         }
+    }
+
+    /**
+     * Records read and written by an application, from the end offsets of the topics it reads (sources,
+     * repartitions) and writes (sinks, repartitions, changelogs); transaction markers are counted too (one per
+     * partition written per commit, well under 1 % here).
+     */
+    private static long[] recordOperations(Admin admin, String applicationId, Topology topology) {
+        try {
+            Set<String> reads = CatchUp.inputTopicsOf(topology, applicationId);
+            Set<String> writes = new java.util.HashSet<>();
+            topology.describe().subtopologies().forEach(s -> s.nodes().forEach(n -> {
+                if (n instanceof org.apache.kafka.streams.TopologyDescription.Sink sink && sink.topic() != null) {
+                    writes.add(sink.topic().endsWith("-repartition") ? applicationId + "-" + sink.topic() : sink.topic());
+                }
+            }));
+            admin.listTopics().names().get().stream()
+                    .filter(t -> t.startsWith(applicationId + "-") && t.endsWith("-changelog")).forEach(writes::add);
+            return new long[] {records(admin, reads), records(admin, writes)};
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot count the records of " + applicationId, e);
+        }
+    }
+
+    private static long records(Admin admin, Set<String> topics) throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        admin.describeTopics(topics).allTopicNames().get().forEach((n, d) -> d.partitions().forEach(p ->
+                request.put(new TopicPartition(n, p.partition()), OffsetSpec.latest())));
+        return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
     }
 
     /** Where the stream threads spent their time: Kafka client totals, in seconds. */

@@ -31,7 +31,10 @@ class RestSchemaRegistryClientTlsTest {
     static Path dir;
     private static Path keyStore;
     private static Path trustStore;
+    /** Trusts another server's certificate only: the registry's is not in it. */
+    private static Path otherTrustStore;
     private HttpsServer server;
+    private final List<String> authorizations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** A self-signed server certificate, and a trust store holding it: the "private CA". */
     @BeforeAll
@@ -46,6 +49,16 @@ class RestSchemaRegistryClientTlsTest {
                 "-file", cert.toString());
         keytool("-importcert", "-noprompt", "-alias", "registry-ca", "-file", cert.toString(),
                 "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
+        Path otherKeys = dir.resolve("other.p12");
+        Path otherCert = dir.resolve("other.crt");
+        otherTrustStore = dir.resolve("other-trust.p12");
+        keytool("-genkeypair", "-alias", "other", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-keystore", otherKeys.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD, "-keypass", PASSWORD);
+        keytool("-exportcert", "-alias", "other", "-keystore", otherKeys.toString(), "-storepass", PASSWORD,
+                "-file", otherCert.toString());
+        keytool("-importcert", "-noprompt", "-alias", "other-ca", "-file", otherCert.toString(),
+                "-keystore", otherTrustStore.toString(), "-storetype", "PKCS12", "-storepass", PASSWORD);
     }
 
     @BeforeEach
@@ -61,6 +74,7 @@ class RestSchemaRegistryClientTlsTest {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(context));
         server.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             byte[] body = "{\"compatibilityLevel\":\"FULL\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
@@ -103,6 +117,28 @@ class RestSchemaRegistryClientTlsTest {
         assertThatThrownBy(client::getGlobalCompatibility)
                 .isInstanceOf(RegistryUnavailableException.class)
                 .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+    }
+
+    @Test
+    void sendsBasicAuthOverTlsToTheTrustedRegistry() {
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.of(url())
+                .withTrustStore(trustStore, PASSWORD, "PKCS12").withBasicAuth("ais", "registry-pw"));
+
+        assertThat(client.getGlobalCompatibility()).isEqualTo(CompatibilityLevel.FULL);
+        assertThat(authorizations).containsExactly("Basic " + java.util.Base64.getEncoder()
+                .encodeToString("ais:registry-pw".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void refusesAServerCertificateItsTrustStoreDoesNotHoldAndNeverSendsItThePassword() {
+        var client = new RestSchemaRegistryClient(RegistryClientConfig.of(url())
+                .withTrustStore(otherTrustStore, PASSWORD, "PKCS12").withBasicAuth("ais", "registry-pw")
+                .withRetries(0, Duration.ofMillis(10), Duration.ofMillis(10)));
+
+        assertThatThrownBy(client::getGlobalCompatibility)
+                .isInstanceOf(RegistryUnavailableException.class)
+                .hasCauseInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+        assertThat(authorizations).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.Pseudonymizer;
+import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.localstack.LocalStack;
 import fr.ais.schemas.Source;
@@ -132,22 +133,26 @@ public final class LocalRun implements AutoCloseable {
      */
     public Result run(Inputs inputs, Pseudonymizer pseudonymizer, ProgressSettings progress, Path exportDir,
             ServingConfig serving) throws InterruptedException {
+        return run(inputs, pseudonymizer, progress, exportDir, serving, IngestSettings.defaults());
+    }
+
+    /**
+     * The same, the connectors publishing as {@code ingest} says. The three connectors run side by side (each
+     * its own producer and transactional id, as on three machines): the consolidation reads their topics
+     * whatever their interleaving, and a run is replayed from scratch anyway.
+     */
+    public Result run(Inputs inputs, Pseudonymizer pseudonymizer, ProgressSettings progress, Path exportDir,
+            ServingConfig serving, IngestSettings ingest) throws InterruptedException {
         long started = System.nanoTime();
         connection.ensureTopics();
-        Pipeline pipeline = new Pipeline(connection, true);
+        Pipeline pipeline = new Pipeline(connection, true, ingest);
         if (inputs.targets() != null) {
             int loaded = pipeline.loadTargets(inputs.targets());
             out.println("targets     " + loaded + " loaded from " + inputs.targets().getFileName());
         }
-        List<IngestSummary> ingested = new ArrayList<>();
-        inputs.sources().forEach((source, file) -> {
-            Charset charset = inputs.charsetOf(source);
-            IngestSummary summary = pipeline.ingest(source, file, charset, pseudonymizer, false,
-                    done -> progress("ingest-" + source.name().toLowerCase(java.util.Locale.ROOT), done + " records"));
-            endProgress();
-            out.println("ingest      " + summary.line());
-            ingested.add(summary);
-        });
+        List<IngestSummary> ingested = ingestSideBySide(pipeline, inputs, pseudonymizer);
+        ingested.forEach(summary -> out.println("ingest      " + summary.line()));
+        long consolidating = System.nanoTime();
         StreamsAppConfig streams = StreamsAppConfig.defaults("ais-run", connection.clientProperties(),
                 workDir.resolve("streams"));
         if (serving == null) {
@@ -160,18 +165,51 @@ public final class LocalRun implements AutoCloseable {
             pipeline.awaitCaughtUp(served.app(), lag -> progress("consolidate", lag + " records to process"));
             endProgress();
         }
+        double consolidationSeconds = (System.nanoTime() - consolidating) / 1e9;
         Exports.Snapshot snapshot = pipeline.export(exportDir, progress.asOf().get(), progress.calculator());
         long consolidated = snapshot.aggregates().values().stream().mapToLong(Long::longValue).sum();
-        out.println("consolidate " + consolidated + " consolidated prescriptions");
+        out.println("consolidate " + consolidated + " consolidated prescriptions, caught up in "
+                + String.format(java.util.Locale.ROOT, "%.1f s", consolidationSeconds));
         out.println("export      aggregates.csv, progress.csv, quality.csv, rejected.csv in " + exportDir);
         return new Result(ingested, consolidated, snapshot, (System.nanoTime() - started) / 1e9,
                 served == null ? null : served.serving().url());
     }
 
+    /** Every source's connector in a thread of its own; the summaries in the order of the sources. */
+    private List<IngestSummary> ingestSideBySide(Pipeline pipeline, Inputs inputs, Pseudonymizer pseudonymizer)
+            throws InterruptedException {
+        Map<Source, Long> done = new java.util.concurrent.ConcurrentHashMap<>();
+        java.util.concurrent.ExecutorService connectors = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, inputs.files().size()));
+        try {
+            List<java.util.concurrent.Future<IngestSummary>> running = new ArrayList<>();
+            inputs.sources().forEach((source, file) -> running.add(connectors.submit(() ->
+                    pipeline.ingest(source, file, inputs.charsetOf(source), pseudonymizer, false, records -> {
+                        done.put(source, records);
+                        progress("ingest", done.values().stream().mapToLong(Long::longValue).sum() + " records");
+                    }))));
+            List<IngestSummary> summaries = new ArrayList<>();
+            for (java.util.concurrent.Future<IngestSummary> connector : running) {
+                try {
+                    summaries.add(connector.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            endProgress();
+            return summaries;
+        } finally {
+            connectors.shutdownNow();
+        }
+    }
+
     private boolean progressShown;
 
     /** A progress line rewritten in place on a terminal; nothing when output is not interactive. */
-    private void progress(String stage, String what) {
+    private synchronized void progress(String stage, String what) {
         if (System.console() != null) {
             out.print("\r" + String.format("%-11s %-50s", stage, what));
             out.flush();
@@ -179,7 +217,7 @@ public final class LocalRun implements AutoCloseable {
         }
     }
 
-    private void endProgress() {
+    private synchronized void endProgress() {
         if (progressShown) {
             out.print("\r" + " ".repeat(62) + "\r");
             progressShown = false;

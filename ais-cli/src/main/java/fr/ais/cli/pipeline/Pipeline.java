@@ -22,6 +22,7 @@ import fr.ais.ingest.ouiform.api.OuiFormApiClient;
 import fr.ais.ingest.publish.DropDirectoryService;
 import fr.ais.ingest.publish.FileIngestion;
 import fr.ais.ingest.publish.IngestMetrics;
+import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.ingest.targets.TargetsFile;
 import fr.ais.ingest.targets.TargetsLoader;
@@ -49,8 +50,6 @@ import org.apache.kafka.streams.Topology;
  */
 public final class Pipeline {
 
-    /** Input records per connector transaction. */
-    private static final int BATCH = 500;
     /** Items asked per OuiForm API page, each page one transaction. */
     private static final int API_PAGE = 500;
     private static final Duration STARTUP = Duration.ofMinutes(2);
@@ -61,9 +60,17 @@ public final class Pipeline {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<Source, IngestMetrics> connectorMetrics = new EnumMap<>(Source.class);
 
+    private final IngestSettings ingestSettings;
+
     public Pipeline(Connection connection, boolean autoRegister) {
+        this(connection, autoRegister, IngestSettings.defaults());
+    }
+
+    /** @param ingestSettings how the file connectors publish (records per transaction) */
+    public Pipeline(Connection connection, boolean autoRegister, IngestSettings ingestSettings) {
         this.connection = connection;
         this.serdes = connection.serdes(autoRegister);
+        this.ingestSettings = ingestSettings;
     }
 
     /** The format of {@code source}, as its connector module declares it (see {@link SourceFormat#of}). */
@@ -78,7 +85,7 @@ public final class Pipeline {
             throw new UserException("no such file: " + file);
         }
         FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
-                connection.clientProperties(), BATCH, Clock.systemUTC(), connectorMetrics(source));
+                connection.clientProperties(), ingestSettings.transactionRecords(), Clock.systemUTC(), connectorMetrics(source));
         try {
             return ingestion.ingest(file, new ReadContext(file.getFileName().toString(), charset, pseudonymizer),
                     force, progress);
@@ -108,7 +115,7 @@ public final class Pipeline {
             throw new UserException("no such directory: " + dir);
         }
         FileIngestion ingestion = new FileIngestion(formatOf(source), connection.catalogue(), serdes,
-                connection.clientProperties(), BATCH, Clock.systemUTC(), connectorMetrics(source));
+                connection.clientProperties(), ingestSettings.transactionRecords(), Clock.systemUTC(), connectorMetrics(source));
         try {
             connectorMetrics(source).watchFailedDirectory(dir.resolve(DropDirectoryService.FAILED));
             return DropDirectoryService.start(dir,
@@ -186,7 +193,8 @@ public final class Pipeline {
         Topology topology = consolidationTopology(progress, config.recentSessions());
         ConsolidationApp app = new ConsolidationApp(topology, withServer);
         Serving server = Serving.start(listen, app.streams(), connection.clientProperties(),
-                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics);
+                config.applicationId(), CatchUp.inputTopicsOf(topology, config.applicationId()), metrics, progress,
+                connection.catalogue(), connection.serdes(true));
         try {
             app.start(STARTUP);
         } catch (RuntimeException e) {

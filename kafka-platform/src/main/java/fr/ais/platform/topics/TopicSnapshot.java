@@ -10,6 +10,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 
@@ -64,8 +65,13 @@ public final class TopicSnapshot {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            // the topics the cluster lists, not partitionsFor: for a topic that does not exist, that one retries
+            // its metadata request until its timeout, and then says nothing of the cause
+            List<PartitionInfo> described = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
+            if (described == null) {
+                throw new MissingTopicException(topic, clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
+            }
+            List<TopicPartition> partitions = described.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = highWatermarks(clientProperties, partitions);

@@ -6,6 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TransactionAbortableException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -71,6 +74,11 @@ public final class ConsolidationApp implements AutoCloseable {
         if (config.applicationServer() != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
         }
+        if (config.instanceId() != null) {
+            // static membership: Kafka Streams suffixes it per stream thread
+            props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+                    config.applicationId() + "-" + config.instanceId());
+        }
         return props;
     }
 
@@ -111,10 +119,40 @@ public final class ConsolidationApp implements AutoCloseable {
     }
 
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onUncaughtException(Throwable e) {
-        // a processing error is deterministic: replacing the thread would fail again on the same record
+        StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse response = responseTo(e);
+        if (response == StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD) {
+            // its transaction is aborted: the new thread takes the tasks back from the last commit, nothing is lost
+            LOG.warn("a stream thread stopped because the cluster could not be reached ({}); it is replaced and"
+                    + " resumes from the last commit", rootMessage(e));
+            return response;
+        }
         LOG.error("consolidation stopped on an unexpected error", e);
         failure = e;
+        return response;
+    }
+
+    /**
+     * What to do with a stream thread stopped by {@code e}. The cluster out of reach for longer than the clients
+     * wait (a broker restarting, a network cut: a {@link TimeoutException} or another {@link RetriableException}
+     * under the transaction's error) is no fault of the data: the thread is replaced and tries again, so that the
+     * consolidation recovers without an operator. Anything else is a processing error, deterministic: replacing
+     * the thread would fail again on the same record, so the application stops.
+     */
+    static StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse responseTo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof RetriableException || t instanceof TransactionAbortableException) {
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
+        }
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /**

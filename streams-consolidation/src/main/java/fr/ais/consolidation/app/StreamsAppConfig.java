@@ -25,8 +25,11 @@ import java.util.Objects;
  * @param recentSessions    sessions per stream task whose state the session grouping also keeps in
  *                          memory, to skip reading them back from RocksDB (0: none)
  * @param applicationServer host:port this instance serves interactive queries on, or null
- * @param standbyReplicas   warm copies of each task's state kept on other instances, so a lost instance or
- *                          volume is taken over without restoring its stores from the changelogs
+ * @param standbyReplicas   warm copies of each task's state kept by other instances, so that one taking over from
+ *                          a lost instance has the state at hand rather than restoring it from the changelogs
+ * @param instanceId        this instance's stable name in the consumer group (static membership), or null: restarted
+ *                          after a crash with the same name, it takes its tasks back at once instead of waiting for the
+ *                          group to expire the lost member (the session timeout, 45 s)
  */
 public record StreamsAppConfig(
         String applicationId,
@@ -39,7 +42,8 @@ public record StreamsAppConfig(
         long writeBufferBytes,
         int recentSessions,
         String applicationServer,
-        int standbyReplicas) {
+        int standbyReplicas,
+        String instanceId) {
 
     public static final SettingGroup SETTINGS = new SettingGroup("consolidation (Kafka Streams)");
     /** The application id under no namespace. */
@@ -68,10 +72,18 @@ public record StreamsAppConfig(
                     + " also keeps in memory (~6 KiB each), so that a session changing again is not read back from"
                     + " RocksDB; 0: none.")
             .validatedBy(n -> n >= 0 && n <= 1_000_000, "between 0 and 1000000"));
+
     public static final Setting<Integer> STANDBY_REPLICAS = SETTINGS.add(Setting.integer("streams.standby.replicas", 0,
-            "Warm copies of each task's state kept on other instances (1 in production with two or more instances):"
-                    + " an instance or volume lost is taken over at once instead of after a restore from the changelogs.")
-            .validatedBy(n -> n >= 0 && n <= 8, "between 0 and 8"));
+            "Warm copies of the consolidation's state each kept by another instance (Kafka Streams"
+                    + " num.standby.replicas): with two instances or more, 1 lets one take over from a lost one without"
+                    + " restoring the state from the changelogs first; 0 with a single instance.")
+            .validatedBy(n -> n >= 0 && n <= 10, "between 0 and 10"));
+
+    public static final Setting<String> INSTANCE_ID = SETTINGS.add(Setting.string("streams.instance.id", "",
+            "Stable name of this consolidation instance in its consumer group (static membership, e.g. the pod name of"
+                    + " a StatefulSet): restarted after a crash under the same name, it takes its tasks back at once"
+                    + " instead of after the session timeout (45 s); empty: a new member at each start.")
+            .validatedBy(s -> s.matches("[A-Za-z0-9._-]{0,200}"), "letters, digits, '.', '_' or '-'"));
 
     static {
         SETTINGS.check("streams.rocksdb.write.buffer.bytes must fit in streams.rocksdb.block.cache.bytes",
@@ -84,26 +96,29 @@ public record StreamsAppConfig(
         clientProperties = Map.copyOf(clientProperties);
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(commitInterval, "commitInterval");
-        if (standbyReplicas < 0) {
-            throw new IllegalArgumentException("standbyReplicas must not be negative: " + standbyReplicas);
-        }
         if (recentSessions < 0) {
             throw new IllegalArgumentException("recentSessions must not be negative: " + recentSessions);
         }
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standbyReplicas must not be negative: " + standbyReplicas);
+        }
+        if (instanceId != null && instanceId.isBlank()) {
+            instanceId = null;
+        }
     }
 
-    /** Without standby replicas (a single instance, tests and benchmarks). */
-    public StreamsAppConfig(String applicationId, Map<String, Object> clientProperties, Path stateDir, int streamThreads,
-            Duration commitInterval, int replicationFactor, long blockCacheBytes, long writeBufferBytes,
-            int recentSessions, String applicationServer) {
+    /** Without standby replicas, a new group member at each start. */
+    public StreamsAppConfig(String applicationId, Map<String, Object> clientProperties, Path stateDir,
+            int streamThreads, Duration commitInterval, int replicationFactor, long blockCacheBytes,
+            long writeBufferBytes, int recentSessions, String applicationServer) {
         this(applicationId, clientProperties, stateDir, streamThreads, commitInterval, replicationFactor,
-                blockCacheBytes, writeBufferBytes, recentSessions, applicationServer, 0);
+                blockCacheBytes, writeBufferBytes, recentSessions, applicationServer, 0, null);
     }
 
     /** The same configuration, serving interactive queries on {@code hostAndPort}. */
     public StreamsAppConfig withApplicationServer(String hostAndPort) {
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, streamThreads, commitInterval,
-                replicationFactor, blockCacheBytes, writeBufferBytes, recentSessions, hostAndPort, standbyReplicas);
+                replicationFactor, blockCacheBytes, writeBufferBytes, recentSessions, hostAndPort, standbyReplicas, instanceId);
     }
 
     /** From the {@link #SETTINGS}, on the cluster of the {@link KafkaConnection} settings. */
@@ -112,7 +127,7 @@ public record StreamsAppConfig(
         return new StreamsAppConfig(applicationId(settings), cluster.clientProperties(), settings.get(STATE_DIR),
                 settings.get(THREADS), Duration.ofMillis(settings.get(COMMIT_INTERVAL_MS)), cluster.replicationFactor(),
                 settings.get(BLOCK_CACHE_BYTES), settings.get(WRITE_BUFFER_BYTES), settings.get(RECENT_SESSIONS), null,
-                settings.get(STANDBY_REPLICAS));
+                settings.get(STANDBY_REPLICAS), settings.get(INSTANCE_ID));
     }
 
     /**
@@ -134,6 +149,6 @@ public record StreamsAppConfig(
         Settings defaults = Settings.defaults(SETTINGS);
         return new StreamsAppConfig(applicationId, clientProperties, stateDir, defaults.get(THREADS),
                 Duration.ofMillis(defaults.get(COMMIT_INTERVAL_MS)), 1, defaults.get(BLOCK_CACHE_BYTES),
-                defaults.get(WRITE_BUFFER_BYTES), defaults.get(RECENT_SESSIONS), null, defaults.get(STANDBY_REPLICAS));
+                defaults.get(WRITE_BUFFER_BYTES), defaults.get(RECENT_SESSIONS), null);
     }
 }

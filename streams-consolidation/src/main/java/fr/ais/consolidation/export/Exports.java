@@ -33,7 +33,7 @@ public final class Exports {
 
     public static final String AGGREGATES_HEADER = "region;month;network;age_band;prescriptions";
     public static final String PROGRESS_HEADER =
-            "region;year;month;objective;actual_cumulative;target_cumulative;ratio;status";
+            "region;year;month;objective;actual_cumulative;target_cumulative;ratio;status;provisional";
     public static final String QUALITY_HEADER =
             "region;month;pe_prescriber_not_filled;attribution_inferred;attribution_conflict;unattributed";
     public static final String REJECTED_HEADER = "source;reason;count";
@@ -105,14 +105,18 @@ public final class Exports {
         return progressRows(calculator.rowsOf(aggregates, targets, asOf));
     }
 
-    /** Progress rows as written in progress.csv. */
+    /**
+     * Progress rows as written in progress.csv: the SPEC §6 columns in their order, then {@code provisional}
+     * ({@code true} until the end of the second following month), last so that readers by position keep working.
+     */
     public static List<String> progressRows(Collection<Progress> progress) {
         List<String> rows = new ArrayList<>();
         for (Progress p : progress) {
             rows.add(String.join(";", p.getRegion(), Integer.toString(p.getYear()),
                     YearMonth.of(p.getYear(), p.getMonth()).toString(), p.getObjective().name(),
                     Long.toString(p.getActualCumulative()), decimal(p.getTargetCumulative(), 2),
-                    p.getRatio() == null ? "" : decimal(p.getRatio(), 4), p.getStatus().name()));
+                    p.getRatio() == null ? "" : decimal(p.getRatio(), 4), p.getStatus().name(),
+                    Boolean.toString(p.getProvisional())));
         }
         return sorted(rows, 4);
     }

@@ -43,6 +43,16 @@ public final class ProgressCalculator {
         this.atRisk = BigDecimal.valueOf(atRisk);
     }
 
+    /** Ratio at or above which a region is ON_TRACK. */
+    public double onTrack() {
+        return onTrack.doubleValue();
+    }
+
+    /** Ratio at or above which a region is AT_RISK. */
+    public double atRisk() {
+        return atRisk.doubleValue();
+    }
+
     /** The rule between the two thresholds: AT_RISK lies between BEHIND and ON_TRACK. */
     public static boolean thresholdsInOrder(double onTrack, double atRisk) {
         return atRisk <= onTrack;
@@ -164,5 +174,22 @@ public final class ProgressCalculator {
     /** A month stays provisional until the end of the second following month (rétro-saisie). */
     public static boolean provisional(YearMonth month, LocalDate asOf) {
         return !asOf.isAfter(month.plusMonths(2).atEndOfMonth());
+    }
+
+    /**
+     * The latest closed month at {@code asOf}: the month before the as-of month. The month alerts compare
+     * (SPEC §5), which the dashboard and the gauges show as "the month just ended"; still provisional.
+     */
+    public static YearMonth latestClosedMonth(LocalDate asOf) {
+        return YearMonth.from(asOf).minusMonths(1);
+    }
+
+    /** The latest month no longer {@link #provisional} at {@code asOf}: the last settled month. */
+    public static YearMonth latestSettledMonth(LocalDate asOf) {
+        YearMonth month = latestClosedMonth(asOf);
+        while (provisional(month, asOf)) {
+            month = month.minusMonths(1);
+        }
+        return month;
     }
 }

@@ -76,12 +76,7 @@ public record ProgressSettings(ProgressCalculator calculator, Supplier<LocalDate
      * as-of date (still provisional: monthly steering wants the news of the month just ended).
      */
     public YearMonth latestClosedMonth() {
-        return latestClosedMonth(asOf.get());
-    }
-
-    /** The latest closed month at {@code asOf}: the month before it. */
-    public static YearMonth latestClosedMonth(LocalDate asOf) {
-        return YearMonth.from(asOf).minusMonths(1);
+        return ProgressCalculator.latestClosedMonth(asOf.get());
     }
 
     /** The same settings with a fixed as-of date. */

@@ -46,6 +46,21 @@ public final class Deltas {
         return new AggregateValue(total.getPrescriptions() + delta.getPrescriptions());
     }
 
+    /** No prescription: the sum of no aggregate delta. */
+    public static final AggregateValue NO_PRESCRIPTION = new AggregateValue(0L);
+
+    /** A delta's opposite. */
+    public static AggregateValue negate(AggregateValue delta) {
+        return new AggregateValue(-delta.getPrescriptions());
+    }
+
+    /** A delta's opposite. */
+    public static QualityCounts negate(QualityCounts delta) {
+        return new QualityCounts(-delta.getPrescriptions(), -delta.getPePrescriberNotFilled(),
+                -delta.getAttributionInferred(), -delta.getAttributionConflict(), -delta.getUnattributed(),
+                -delta.getMlAgeOutOfScope());
+    }
+
     /** -1 on the old key and +1 on the new one, nothing when both are the same key. */
     static <K, V> List<Delta<K, V>> signed(GroupChange change, Function<ConsolidatedPrescription, K> key,
             IntFunction<V> delta) {

@@ -4,12 +4,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import fr.ais.consolidation.progress.LateEntries;
+import fr.ais.consolidation.progress.ProgressCalculator;
+import fr.ais.consolidation.progress.ProgressSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,14 +41,21 @@ public final class ApiServer implements AutoCloseable {
     private static final Pattern REGION = Pattern.compile("[0-9][0-9AB]");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final Pattern STATIC_FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|csv)");
+    private static final Pattern OBJECTIVE = Pattern.compile("GLOBAL|PE|ML");
+    private static final Pattern BOOLEAN = Pattern.compile("true|false");
+    private static final Pattern STATIC_FILE = Pattern.compile("[a-z0-9-]+\\.(html|js|css|csv|png|svg)");
+    /** The charting library, from its webjar on the class path: served by the jar, so the page works offline. */
+    static final String CHART_JS = "/META-INF/resources/webjars/chart.js/" + webjarVersion("chart.js") + "/dist/chart.umd.js";
     private static final Map<String, String> CONTENT_TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "csv", "text/csv; charset=utf-8");
+            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "csv", "text/csv; charset=utf-8",
+            "png", "image/png", "svg", "image/svg+xml");
 
     private final ServingConfig config;
     private final FigureQueries queries;
     private final ConsolidationMetrics metrics;
     private final byte[] expectedAuthorization;
+    private final ProgressSettings progress;
+    private final FollowedTopics followed;
     private final ObjectMapper json = objectMapper();
     private HttpServer server;
     private ExecutorService executor;
@@ -52,11 +66,37 @@ public final class ApiServer implements AutoCloseable {
      * @param metrics the metrics to expose on /metrics; null: no /metrics
      */
     public ApiServer(ServingConfig config, FigureQueries queries, ConsolidationMetrics metrics) {
+        this(config, queries, metrics, ProgressSettings.defaults(), FollowedTopics.NONE);
+    }
+
+    /**
+     * @param progress the as-of date and thresholds the figures were computed with (the pilots' view and its legend)
+     * @param followed the alerts, arrivals and freshness read from topics
+     */
+    public ApiServer(ServingConfig config, FigureQueries queries, ConsolidationMetrics metrics,
+            ProgressSettings progress, FollowedTopics followed) {
         this.config = config;
         this.queries = queries;
         this.metrics = metrics;
+        this.progress = progress;
+        this.followed = followed;
         this.expectedAuthorization = config.requiresToken()
                 ? ("Bearer " + config.token()).getBytes(StandardCharsets.UTF_8) : null;
+    }
+
+    /** The version of an npm webjar on the class path, from its Maven properties (the pom names it once). */
+    static String webjarVersion(String artifact) {
+        try (InputStream in = ApiServer.class.getResourceAsStream(
+                "/META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+            if (in == null) {
+                return "missing";
+            }
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(in);
+            return properties.getProperty("version", "missing");
+        } catch (IOException e) {
+            return "missing";
+        }
     }
 
     static ObjectMapper objectMapper() {
@@ -65,7 +105,14 @@ public final class ApiServer implements AutoCloseable {
 
     /** Binds and starts serving; returns at once. */
     public synchronized ApiServer start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+        InetSocketAddress address = new InetSocketAddress(config.host(), config.port());
+        if (config.usesTls()) {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(ServingTls.server(config.tls())));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 0);
+        }
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newFixedThreadPool(4, r -> {
             Thread t = new Thread(r, "ais-http-" + threads.incrementAndGet());
@@ -75,8 +122,13 @@ public final class ApiServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
-        LOG.info("serving the API, dashboard and metrics on http://{}:{}/ ({})", config.host(), port(),
+        LOG.info("serving the API, dashboard and metrics on {}://{}:{}/ ({})", config.scheme(), config.host(), port(),
                 config.requiresToken() ? "bearer token required" : "no token");
+        if (config.bindsBeyondLoopback() && !config.requiresToken()) {
+            LOG.warn("the API, metrics and internal endpoints listen on {}, beyond this machine, without a token:"
+                    + " anyone who reaches it reads the figures (set {} or bind to 127.0.0.1)", config.host(),
+                    ServingConfig.TOKEN.environmentVariable());
+        }
         return this;
     }
 
@@ -85,9 +137,9 @@ public final class ApiServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The base URL, e.g. {@code http://127.0.0.1:8088}. */
+    /** The base URL, e.g. {@code http://127.0.0.1:8088} ({@code https} with a key store). */
     public String url() {
-        return "http://" + config.host() + ":" + port();
+        return config.scheme() + "://" + config.host() + ":" + port();
     }
 
     @Override
@@ -132,6 +184,7 @@ public final class ApiServer implements AutoCloseable {
                 sendJson(exchange, readiness.ready() ? 200 : 503, body);
             }
             case "/", "/index.html" -> sendResource(exchange, "index.html");
+            case "/dashboard/vendor/chart.umd.js" -> sendClassPath(exchange, CHART_JS, "js");
             default -> {
                 if (path.startsWith("/dashboard/")) {
                     sendResource(exchange, path.substring("/dashboard/".length()));
@@ -142,7 +195,7 @@ public final class ApiServer implements AutoCloseable {
                     byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
                     send(exchange, 200, "text/plain; version=0.0.4; charset=utf-8", body);
                 } else if (path.startsWith("/api/")) {
-                    answer(exchange, path.substring("/api".length()), queries);
+                    answerPublic(exchange, path.substring("/api".length()));
                 } else if (path.startsWith("/internal/")) {
                     answer(exchange, path.substring("/internal".length()), queries.localOnly());
                 } else {
@@ -152,10 +205,66 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The public API: the rows in the exports' language ({@link ApiRows}) and the pilots' view. */
+    private void answerPublic(HttpExchange exchange, String path) throws IOException {
+        Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
+        String region = param(params, "region", REGION);
+        switch (path) {
+            case "/aggregates" -> sendJson(exchange, 200,
+                    ApiRows.aggregates(queries.aggregates(region, param(params, "month", MONTH))));
+            case "/quality" -> sendJson(exchange, 200,
+                    ApiRows.quality(queries.quality(region, param(params, "month", MONTH))));
+            case "/progress" -> sendJson(exchange, 200, ApiRows.progress(queries.progress(region, year(params))));
+            case "/targets" -> sendJson(exchange, 200, ApiRows.targets(queries.targets(region, year(params))));
+            case "/dead-letters" -> sendJson(exchange, 200, ApiRows.rejected(queries.deadLetterCounts()));
+            case "/alerts" -> sendJson(exchange, 200, ApiRows.alerts(followed.alerts(), region,
+                    param(params, "objective", OBJECTIVE), "true".equals(param(params, "open", BOOLEAN))));
+            case "/freshness" -> sendJson(exchange, 200, followed.freshness());
+            case "/steering" -> {
+                LocalDate asOf = progress.asOf().get();
+                Integer year = year(params);
+                int y = year == null ? ProgressCalculator.latestClosedMonth(asOf).getYear() : year;
+                YearMonth settled = ProgressCalculator.latestSettledMonth(asOf);
+                LateEntries late = followed.lateEntries(queries.entries(
+                        settled.minusMonths(LateEntries.SETTLED_MONTHS_READ - 1).toString(), settled.toString()), asOf);
+                sendJson(exchange, 200, SteeringView.of(y, region, asOf, progress.calculator().onTrack(),
+                        progress.calculator().atRisk(), queries.progress(region, y), queries.targets(region, y),
+                        queries.aggregates(region, null), late));
+            }
+            default -> {
+                if (path.startsWith("/prescriptions/") && path.length() > "/prescriptions/".length()) {
+                    String groupId = path.substring("/prescriptions/".length());
+                    Optional<FigureQueries.PrescriptionView> found = queries.prescription(groupId);
+                    if (found.isPresent()) {
+                        sendJson(exchange, 200, ApiRows.prescription(found.get()));
+                    } else {
+                        sendJson(exchange, 404, error("no consolidated prescription with group id " + groupId));
+                    }
+                } else {
+                    sendJson(exchange, 404, error("no such resource: " + exchange.getRequestURI().getPath()));
+                }
+            }
+        }
+    }
+
+    private static Integer year(Map<String, String> params) {
+        String year = param(params, "year", YEAR);
+        return year == null ? null : Integer.valueOf(year);
+    }
+
     private void answer(HttpExchange exchange, String path, FigureQueries from) throws IOException {
         Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
         String region = param(params, "region", REGION);
         switch (path) {
+            case "/targets" -> sendJson(exchange, 200, from.targets(region, year(params)));
+            case "/entries" -> {
+                String fromMonth = param(params, "from", MONTH);
+                String toMonth = param(params, "to", MONTH);
+                if (fromMonth == null || toMonth == null) {
+                    throw new BadRequest("from and to are required");
+                }
+                sendJson(exchange, 200, from.entries(fromMonth, toMonth));
+            }
             case "/aggregates" -> sendJson(exchange, 200, from.aggregates(region, param(params, "month", MONTH)));
             case "/quality" -> sendJson(exchange, 200, from.quality(region, param(params, "month", MONTH)));
             case "/progress" -> {
@@ -222,6 +331,17 @@ public final class ApiServer implements AutoCloseable {
             }
             String extension = name.substring(name.lastIndexOf('.') + 1);
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            send(exchange, 200, CONTENT_TYPES.get(extension), in.readAllBytes());
+        }
+    }
+
+    private void sendClassPath(HttpExchange exchange, String resource, String extension) throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                sendJson(exchange, 404, error("no such file: " + resource));
+                return;
+            }
+            exchange.getResponseHeaders().set("Cache-Control", "max-age=86400");
             send(exchange, 200, CONTENT_TYPES.get(extension), in.readAllBytes());
         }
     }

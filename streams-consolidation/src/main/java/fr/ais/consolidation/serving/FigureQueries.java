@@ -16,6 +16,15 @@ public interface FigureQueries {
     /** Progress rows, optionally of one region and/or one year. */
     List<ProgressRow> progress(String region, Integer year);
 
+    /** Targets as loaded, optionally of one region and/or one year. */
+    List<TargetRow> targets(String region, Integer year);
+
+    /**
+     * The consolidated prescriptions entered from {@code fromMonth} through {@code toMonth} ("yyyy-MM") with
+     * their members: what the late-entry lags are measured on.
+     */
+    List<EntryRow> entries(String fromMonth, String toMonth);
+
     /** Quality counts, optionally of one region and/or one month. */
     List<QualityRow> quality(String region, String month);
 
@@ -47,6 +56,13 @@ public interface FigureQueries {
 
     record ProgressRow(String region, int year, int month, String objective, long actualCumulative,
             double targetCumulative, Double ratio, String status, boolean provisional) {
+    }
+
+    record TargetRow(String region, int year, String objective, double annualTarget, List<Double> monthlyProfile) {
+    }
+
+    /** @param members "SOURCE|sourceKey" of each record of the prescription */
+    record EntryRow(String entryDate, String network, List<String> members) {
     }
 
     record QualityRow(String region, String month, long prescriptions, long pePrescriberNotFilled,

@@ -10,6 +10,8 @@ import fr.ais.schemas.Progress;
 import fr.ais.schemas.ProgressKey;
 import fr.ais.schemas.QualityCounts;
 import fr.ais.schemas.QualityKey;
+import fr.ais.schemas.Target;
+import fr.ais.schemas.TargetKey;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,6 +89,19 @@ public final class InteractiveFigureQueries implements FigureQueries {
         return fanOut(StoreNames.PROGRESS, () -> local.progress(region, year),
                 "/internal/progress" + query("region", region, "year", year == null ? null : year.toString()),
                 new TypeReference<>() { });
+    }
+
+    @Override
+    public List<TargetRow> targets(String region, Integer year) {
+        return fanOut(StoreNames.TARGETS, () -> local.targets(region, year),
+                "/internal/targets" + query("region", region, "year", year == null ? null : year.toString()),
+                new TypeReference<>() { });
+    }
+
+    @Override
+    public List<EntryRow> entries(String fromMonth, String toMonth) {
+        return fanOut(StoreNames.CONSOLIDATED, () -> local.entries(fromMonth, toMonth),
+                "/internal/entries" + query("from", fromMonth, "to", toMonth), new TypeReference<>() { });
     }
 
     @Override
@@ -226,6 +241,25 @@ public final class InteractiveFigureQueries implements FigureQueries {
                     (k, v) -> new ProgressRow(v.getRegion(), v.getYear(), v.getMonth(), v.getObjective().name(),
                             v.getActualCumulative(), v.getTargetCumulative(), v.getRatio(), v.getStatus().name(),
                             v.getProvisional()));
+        }
+
+        @Override
+        public List<TargetRow> targets(String region, Integer year) {
+            return InteractiveFigureQueries.this.<TargetKey, Target, TargetRow>scan(StoreNames.TARGETS,
+                    k -> matches(region, k.getRegion()) && (year == null || year == k.getYear()),
+                    (k, v) -> new TargetRow(v.getRegion(), v.getYear(), v.getObjective().name(), v.getAnnualTarget(),
+                            List.copyOf(v.getMonthlyProfile())));
+        }
+
+        @Override
+        public List<EntryRow> entries(String fromMonth, String toMonth) {
+            // the store is keyed by group id, not by month: every prescription is read, those out of range dropped
+            return InteractiveFigureQueries.this.<ConsolidatedPrescriptionKey, ConsolidatedPrescription, EntryRow>scan(
+                    StoreNames.CONSOLIDATED, k -> true,
+                    (k, p) -> p.getMonth().compareTo(fromMonth) < 0 || p.getMonth().compareTo(toMonth) > 0 ? null
+                            : new EntryRow(p.getEntryDate().toString(), p.getNetwork().name(), p.getMembers().stream()
+                                    .map(m -> m.getSource().name() + "|" + m.getSourceKey()).toList()))
+                    .stream().filter(java.util.Objects::nonNull).toList();
         }
 
         @Override

@@ -21,20 +21,34 @@ public final class PeerClient {
     private final ObjectMapper json = ApiServer.objectMapper();
     private final String token;
     private final Duration timeout;
+    private final String scheme;
 
     /**
      * @param token   bearer token of the instances, or null/empty when they run without one
      * @param timeout time allowed to each call of another instance
      */
     public PeerClient(String token, Duration timeout) {
+        this(token, timeout, null);
+    }
+
+    /**
+     * @param tls the instances' key store when they serve HTTPS (its certificates are the only ones trusted);
+     *            null: HTTP
+     */
+    public PeerClient(String token, Duration timeout, ServingConfig.Tls tls) {
         this.token = token == null || token.isEmpty() ? null : token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        if (tls != null) {
+            builder.sslContext(ServingTls.peers(tls));
+        }
+        this.http = builder.build();
+        this.scheme = tls == null ? "http" : "https";
     }
 
     /** GETs {@code pathAndQuery} from {@code host}; empty on 404. */
     public <T> Optional<T> get(HostInfo host, String pathAndQuery, TypeReference<T> type) {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
+        URI uri = URI.create(scheme + "://" + host.host() + ":" + host.port() + pathAndQuery);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

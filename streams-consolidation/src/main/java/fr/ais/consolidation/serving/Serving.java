@@ -1,6 +1,9 @@
 package fr.ais.consolidation.serving;
 
 import fr.ais.consolidation.app.CatchUp;
+import fr.ais.consolidation.progress.ProgressSettings;
+import fr.ais.platform.topics.TopicCatalogue;
+import fr.ais.registry.AvroSerdeFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -26,11 +29,13 @@ public final class Serving implements AutoCloseable {
     private final Admin admin;
     private final ApiServer server;
     private final ConsolidationMetrics metrics;
+    private final TopicFollower follower;
 
-    private Serving(Admin admin, ApiServer server, ConsolidationMetrics metrics) {
+    private Serving(Admin admin, ApiServer server, ConsolidationMetrics metrics, TopicFollower follower) {
         this.admin = admin;
         this.server = server;
         this.metrics = metrics;
+        this.follower = follower;
     }
 
     /**
@@ -56,16 +61,20 @@ public final class Serving implements AutoCloseable {
      * @param applicationId    the application's id
      * @param inputTopics      what it reads (see {@link CatchUp#inputTopicsOf})
      * @param metrics          the metrics registry of the instance (alerts counted into it elsewhere)
+     * @param progress         the as-of date and thresholds of the topology (the pilots' view)
+     * @param catalogue        the topics of the alerts, events and checkpoints the pilots' view follows
+     * @param serdes           their serdes
      */
     public static Serving start(ServingConfig config, KafkaStreams streams, Map<String, Object> clientProperties,
-            String applicationId, Set<String> inputTopics, ConsolidationMetrics metrics) {
+            String applicationId, Set<String> inputTopics, ConsolidationMetrics metrics, ProgressSettings progress,
+            TopicCatalogue catalogue, AvroSerdeFactory serdes) {
         Admin admin = Admin.create(clientProperties);
         CatchUp catchUp = new CatchUp(admin, applicationId, inputTopics);
         InteractiveFigureQueries queries = new InteractiveFigureQueries(streams,
                 // prescriptions by group id live in their session's task, not where the group id hashes to:
                 // a lookup asks every instance
                 new HostInfo(config.advertisedHost(), config.port()), null,
-                new PeerClient(config.token(), Duration.ofSeconds(5)), () -> {
+                new PeerClient(config.token(), Duration.ofSeconds(5), config.tls()), () -> {
                     try {
                         return catchUp.caughtUp(Duration.ofSeconds(2));
                     } catch (IllegalStateException e) {
@@ -74,9 +83,12 @@ public final class Serving implements AutoCloseable {
                     }
                 });
         metrics.bindStreams(streams).bindQueries(queries);
+        TopicFollower follower = TopicFollower.start(clientProperties, catalogue, serdes);
         try {
-            return new Serving(admin, new ApiServer(config, queries, metrics).start(), metrics);
+            return new Serving(admin, new ApiServer(config, queries, metrics, progress, follower).start(), metrics,
+                    follower);
         } catch (IOException e) {
+            follower.close();
             admin.close();
             throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
         }
@@ -94,6 +106,7 @@ public final class Serving implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        follower.close();
         metrics.close();
         admin.close(Duration.ofSeconds(5));
     }

@@ -46,7 +46,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * pe/imilo/ouiform events ─▶ latest version per source key (rule 1)
  *   ─▶ repartition by session ─▶ per-session grouping (rules 2–8)
  *   ─▶ consolidated prescriptions (store by group id, compacted topic), as changes (before, after)
- *   ─▶ retract before, add after, re-keyed ─▶ aggregates and quality (tables, compacted topics)
+ *   ─▶ retract before, add after, summed per row until the commit, re-keyed
+ *   ─▶ aggregates and quality (tables, compacted topics)
  *   ─▶ progress against the targets, alerts (see {@link ProgressStage})
  * dead letters ─▶ as a table ─▶ rejected records per source and reason
  * </pre>
@@ -139,6 +140,8 @@ public final class ConsolidationTopology {
         Serde<AggregateValue> valueSerde = valueSerde(AggregateValue.class);
         KTable<AggregateKey, AggregateValue> aggregates = changes
                 .flatMap((id, change) -> pairs(Deltas.aggregates(change)), Named.as("aggregates-deltas"))
+                .process(PartialSumsProcessor.supplier(StoreNames.AGGREGATES_PARTIAL_SUMS, keySerde, valueSerde,
+                        Deltas.NO_PRESCRIPTION, Deltas::plus, Deltas::negate), Named.as("aggregates-partial-sums"))
                 .groupByKey(Grouped.with("aggregates-by-key", keySerde, valueSerde))
                 .aggregate(() -> new AggregateValue(0L),
                         (key, delta, total) -> Deltas.plus(total, delta),
@@ -157,6 +160,8 @@ public final class ConsolidationTopology {
         Serde<QualityCounts> valueSerde = valueSerde(QualityCounts.class);
         topic(TopicCatalogue.QUALITY).to(changes
                 .flatMap((id, change) -> pairs(Deltas.quality(change)), Named.as("quality-deltas"))
+                .process(PartialSumsProcessor.supplier(StoreNames.QUALITY_PARTIAL_SUMS, keySerde, valueSerde,
+                        Deltas.NO_QUALITY, Deltas::plus, Deltas::negate), Named.as("quality-partial-sums"))
                 .groupByKey(Grouped.with("quality-by-key", keySerde, valueSerde))
                 .aggregate(() -> Deltas.NO_QUALITY, (key, delta, counts) -> Deltas.plus(counts, delta),
                         Named.as("quality-count"),

@@ -41,7 +41,10 @@ import org.apache.kafka.streams.state.Stores;
 final class SessionGroupingProcessor
         implements Processor<SessionKey, SessionMemberChange, ConsolidatedPrescriptionKey, GroupChange> {
 
-    /** Separates the session from the member in member-store keys: connectors remove NUL from session numbers, as white space. */
+    /**
+     * Separates the session from the member in member-store keys: connectors reject a value holding NUL (a control
+     * character), so no session number holds one.
+     */
     private static final char SEPARATOR = '\u0000';
 
     private KeyValueStore<String, PrescriptionEvent> members;

@@ -15,6 +15,10 @@ public final class StoreNames {
     public static final String SESSION_MEMBERS = "session-members";
     /** Consolidated prescriptions by group id: the session grouping's last emitted groups, and interactive queries. */
     public static final String CONSOLIDATED = "consolidated-prescriptions";
+    /** The session task's aggregate deltas summed per row until its commit (record cache, no changelog). */
+    public static final String AGGREGATES_PARTIAL_SUMS = "aggregates-partial-sums";
+    /** The session task's quality deltas summed per row until its commit (record cache, no changelog). */
+    public static final String QUALITY_PARTIAL_SUMS = "quality-partial-sums";
     /** Consolidated prescriptions per region, month, network and age band. */
     public static final String AGGREGATES = "aggregates";
     /** Quality flag counts per region and month. */

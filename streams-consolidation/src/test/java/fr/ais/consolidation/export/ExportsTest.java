@@ -60,11 +60,11 @@ class ExportsTest {
                 52;2021-02;PE;16_25;2
                 """);
         assertThat(read("progress.csv")).isEqualTo("""
-                region;year;month;objective;actual_cumulative;target_cumulative;ratio;status
-                52;2021;2021-01;GLOBAL;4;0.00;;ON_TRACK
-                52;2021;2021-01;ML;3;3.00;1.0000;ON_TRACK
-                52;2021;2021-02;GLOBAL;6;9.09;0.6600;BEHIND
-                52;2021;2021-02;ML;3;6.00;0.5000;BEHIND
+                region;year;month;objective;actual_cumulative;target_cumulative;ratio;status;provisional
+                52;2021;2021-01;GLOBAL;4;0.00;;ON_TRACK;true
+                52;2021;2021-01;ML;3;3.00;1.0000;ON_TRACK;true
+                52;2021;2021-02;GLOBAL;6;9.09;0.6600;BEHIND;true
+                52;2021;2021-02;ML;3;6.00;0.5000;BEHIND;true
                 """);
         assertThat(read("quality.csv")).isEqualTo("""
                 region;month;pe_prescriber_not_filled;attribution_inferred;attribution_conflict;unattributed
@@ -88,7 +88,27 @@ class ExportsTest {
         Exports.write(new Exports.Snapshot(aggregates, Map.of(), targets, Map.of()), LocalDate.of(2021, 10, 31),
                 new ProgressCalculator(1.0, 0.9), dir);
 
-        assertThat(read("progress.csv")).contains("84;2021;2021-10;ML;51;53.33;0.9563;AT_RISK\n");
+        assertThat(read("progress.csv")).contains("84;2021;2021-10;ML;51;53.33;0.9563;AT_RISK;true\n");
+    }
+
+    @Test
+    void progress_csv_keeps_the_spec_columns_in_order_and_ends_with_provisional_true_until_the_end_of_the_second_following_month()
+            throws Exception {
+        Map<AggregateKey, Long> aggregates = Map.of(new AggregateKey("84", "2021-01", Network.ML, AgeBand.AGE_16_25), 3L);
+        List<Target> targets = List.of(new Target(2021, "84", Objective.ML, 12.0, List.of()));
+
+        // on 1 April: January settled (its window closed on 31 March), February and March provisional
+        Exports.write(new Exports.Snapshot(aggregates, Map.of(), targets, Map.of()), LocalDate.of(2021, 4, 1),
+                new ProgressCalculator(1.0, 0.9), dir);
+
+        assertThat(read("progress.csv")).isEqualTo("""
+                region;year;month;objective;actual_cumulative;target_cumulative;ratio;status;provisional
+                84;2021;2021-01;ML;3;1.00;3.0000;ON_TRACK;false
+                84;2021;2021-02;ML;3;2.00;1.5000;ON_TRACK;true
+                84;2021;2021-03;ML;3;3.00;1.0000;ON_TRACK;true
+                84;2021;2021-04;ML;3;4.00;0.7500;BEHIND;true
+                """);
+        assertThat(Exports.PROGRESS_HEADER).startsWith("region;year;month;objective;actual_cumulative;target_cumulative;ratio;status;");
     }
 
     private String read(String file) throws Exception {

@@ -70,6 +70,16 @@ class ProgressCalculatorTest {
     }
 
     @Test
+    void the_latest_closed_month_is_the_month_before_the_as_of_month_and_the_latest_settled_the_last_not_provisional() {
+        assertThat(ProgressCalculator.latestClosedMonth(LocalDate.of(2021, 6, 15))).isEqualTo(YearMonth.of(2021, 5));
+        assertThat(ProgressCalculator.latestClosedMonth(LocalDate.of(2022, 1, 1))).isEqualTo(YearMonth.of(2021, 12));
+        // on 15 June March's window closed on 31 May; on 31 May it is still open, February is the last settled
+        assertThat(ProgressCalculator.latestSettledMonth(LocalDate.of(2021, 6, 15))).isEqualTo(YearMonth.of(2021, 3));
+        assertThat(ProgressCalculator.latestSettledMonth(LocalDate.of(2021, 6, 1))).isEqualTo(YearMonth.of(2021, 3));
+        assertThat(ProgressCalculator.latestSettledMonth(LocalDate.of(2021, 5, 31))).isEqualTo(YearMonth.of(2021, 2));
+    }
+
+    @Test
     void a_month_is_provisional_until_the_end_of_the_second_following_month() {
         YearMonth march = YearMonth.of(2021, 3);
         assertThat(ProgressCalculator.provisional(march, LocalDate.of(2021, 5, 31))).isTrue();

@@ -64,10 +64,18 @@ class ApiServerTest {
                 throws Exception {
             start(null);
             JsonNode rows = getJson("/api/aggregates?region=84&month=2021-03");
-            assertThat(rows).hasSize(3);
-            assertThat(rows.get(0).toString()).isEqualTo(
-                    "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"PE\",\"ageBand\":\"AGE_26_29\",\"prescriptions\":200}");
+            assertThat(rows.toString()).as("spelled and sorted as aggregates.csv").isEqualTo("["
+                    + "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"OTHER\",\"ageBand\":\"16_25\",\"prescriptions\":50},"
+                    + "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"PE\",\"ageBand\":\"26_29\",\"prescriptions\":200},"
+                    + "{\"region\":\"84\",\"month\":\"2021-03\",\"network\":\"UNKNOWN\",\"ageBand\":\"30_PLUS\",\"prescriptions\":50}]");
             assertThat(getJson("/api/aggregates")).hasSize(queries.aggregates.size());
+        }
+
+        @Test
+        void a_zero_aggregate_row_is_left_out_as_the_exports_leave_it_out() throws Exception {
+            queries.aggregates.add(new FigureQueries.AggregateRow("84", "2021-03", "ML", "AGE_26_29", 0));
+            start(null);
+            assertThat(getJson("/api/aggregates?region=84&month=2021-03")).hasSize(3);
         }
 
         @Test
@@ -76,10 +84,14 @@ class ApiServerTest {
             start(null);
             JsonNode rows = getJson("/api/progress?region=11&year=2021");
             assertThat(rows).hasSize(3);
-            JsonNode ml = rows.get(2);
-            assertThat(ml.toString()).isEqualTo("{\"region\":\"11\",\"year\":2021,\"month\":3,\"objective\":\"ML\","
-                    + "\"actualCumulative\":0,\"targetCumulative\":0.0,\"ratio\":null,\"status\":\"ON_TRACK\","
+            assertThat(rows.findValuesAsText("objective")).as("sorted by objective as written").containsExactly(
+                    "GLOBAL", "ML", "PE");
+            JsonNode ml = rows.get(1);
+            assertThat(ml.toString()).isEqualTo("{\"region\":\"11\",\"year\":2021,\"month\":\"2021-03\",\"objective\":\"ML\","
+                    + "\"actualCumulative\":0,\"targetCumulative\":\"0.00\",\"ratio\":null,\"status\":\"ON_TRACK\","
                     + "\"provisional\":false}");
+            assertThat(rows.get(2).get("ratio").asText()).as("rounded to 4 places as in progress.csv")
+                    .isEqualTo("1.0526");
             assertThat(getJson("/api/progress?year=2020")).hasSize(1);
         }
 
@@ -101,7 +113,8 @@ class ApiServerTest {
             assertThat(p.get("entryDate").asText()).isEqualTo("2021-03-15");
             assertThat(p.get("flags").toString()).isEqualTo("[\"PE_PRESCRIBER_NOT_FILLED\",\"ATTRIBUTION_INFERRED\"]");
             assertThat(p.get("representatives").get(1).toString())
-                    .isEqualTo("{\"source\":\"IMILO\",\"sourceKey\":\"M-1\",\"declaredNetwork\":\"ML\",\"region\":\"84\"}");
+                    .isEqualTo("{\"source\":\"imilo\",\"sourceKey\":\"M-1\",\"declaredNetwork\":\"ML\",\"region\":\"84\"}");
+            assertThat(p.get("ageBand").asText()).isEqualTo("16_25");
             assertThat(p.get("members")).hasSize(2);
         }
 
@@ -117,8 +130,31 @@ class ApiServerTest {
         void dead_letters_are_counted_per_source_and_reason() throws Exception {
             start(null);
             assertThat(getJson("/api/dead-letters").toString()).isEqualTo(
-                    "[{\"source\":\"PE\",\"reason\":\"BAD_DATE\",\"count\":7},"
-                            + "{\"source\":\"IMILO\",\"reason\":\"MISSING_FIELD\",\"count\":3}]");
+                    "[{\"source\":\"imilo\",\"reason\":\"MISSING_FIELD\",\"count\":3},"
+                            + "{\"source\":\"pe\",\"reason\":\"BAD_DATE\",\"count\":7}]");
+        }
+
+        @Test
+        void the_chart_library_is_served_from_the_jar_so_the_page_works_offline() throws Exception {
+            start("t0ken");
+            HttpResponse<String> chart = get("/dashboard/vendor/chart.umd.js", null);
+            assertThat(chart.statusCode()).isEqualTo(200);
+            assertThat(chart.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+            assertThat(chart.body()).contains("Chart.js");
+            assertThat(get("/", null).body()).contains("/dashboard/vendor/chart.umd.js").doesNotContain("https://");
+        }
+
+        @Test
+        void the_steering_view_and_the_targets_speak_the_exports_language() throws Exception {
+            queries.targets.add(new FigureQueries.TargetRow("84", 2021, "GLOBAL", 1200.0, List.of()));
+            start(null);
+            JsonNode targets = getJson("/api/targets?year=2021");
+            assertThat(targets.toString()).isEqualTo("[{\"region\":\"84\",\"year\":2021,\"objective\":\"GLOBAL\","
+                    + "\"annualTarget\":\"1200.00\",\"monthlyProfile\":[]}]");
+            JsonNode steering = getJson("/api/steering?year=2021&region=84");
+            assertThat(steering.get("rows")).hasSize(1);
+            assertThat(steering.get("rows").get(0).get("annualTarget").asText()).isEqualTo("1200.00");
+            assertThat(steering.get("method").asText()).contains("rythme actuel");
         }
 
         @Test

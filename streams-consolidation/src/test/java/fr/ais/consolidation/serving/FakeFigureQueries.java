@@ -13,6 +13,8 @@ final class FakeFigureQueries implements FigureQueries {
     final List<AggregateRow> aggregates = new ArrayList<>();
     final List<ProgressRow> progress = new ArrayList<>();
     final List<QualityRow> quality = new ArrayList<>();
+    final List<TargetRow> targets = new ArrayList<>();
+    final List<EntryRow> entries = new ArrayList<>();
     final List<PrescriptionView> prescriptions = new ArrayList<>();
     final List<DeadLetterCount> deadLetters = new ArrayList<>();
     final List<AlertCount> alerts = new ArrayList<>();
@@ -77,6 +79,20 @@ final class FakeFigureQueries implements FigureQueries {
         failIfAsked();
         return progress.stream().filter(p -> (region == null || region.equals(p.region()))
                 && (year == null || year == p.year())).toList();
+    }
+
+    @Override
+    public List<TargetRow> targets(String region, Integer year) {
+        failIfAsked();
+        return targets.stream().filter(t -> (region == null || region.equals(t.region()))
+                && (year == null || year == t.year())).toList();
+    }
+
+    @Override
+    public List<EntryRow> entries(String fromMonth, String toMonth) {
+        failIfAsked();
+        return entries.stream().filter(e -> e.entryDate().substring(0, 7).compareTo(fromMonth) >= 0
+                && e.entryDate().substring(0, 7).compareTo(toMonth) <= 0).toList();
     }
 
     @Override

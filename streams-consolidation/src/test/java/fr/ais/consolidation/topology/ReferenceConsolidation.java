@@ -20,7 +20,7 @@ public final class ReferenceConsolidation {
 
     /** One consolidated prescription as the rules define it. */
     public record Prescription(String region, String month, String network, String ageBand, boolean peNotFilled,
-            boolean inferred, boolean conflict, boolean unattributed, boolean mlAgeOutOfScope) {
+            boolean inferred, boolean conflict, boolean unattributed, boolean mlAgeOutOfScope, List<String> members) {
     }
 
     private ReferenceConsolidation() {
@@ -123,7 +123,8 @@ public final class ReferenceConsolidation {
                 .filter(s -> s != null).distinct().count();
         return new Prescription(region, dated.getEntryDate().toString().substring(0, 7), network, band,
                 peNotFilled, peNotFilled && !network.equals("UNKNOWN"), distinct > 1, network.equals("UNKNOWN"),
-                network.equals("ML") && age >= 26);
+                network.equals("ML") && age >= 26,
+                group.stream().map(e -> e.getSource() + "|" + e.getSourceKey()).sorted().toList());
     }
 
     /** Rule 4: the latest live record of a source; on equal timestamps the greatest source key. */

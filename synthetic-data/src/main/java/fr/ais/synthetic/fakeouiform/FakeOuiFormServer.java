@@ -1,6 +1,10 @@
 package fr.ais.synthetic.fakeouiform;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -52,6 +56,7 @@ public final class FakeOuiFormServer implements AutoCloseable {
     private final Faults faults;
     private final ObjectMapper mapper;
     private final AtomicInteger requests = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicReference<byte[]> lastPage = new java.util.concurrent.atomic.AtomicReference<>();
 
     private FakeOuiFormServer(HttpServer server, ExecutorService executor, OuiFormFeed feed, String token,
                               Faults faults, ObjectMapper mapper) {
@@ -74,7 +79,7 @@ public final class FakeOuiFormServer implements AutoCloseable {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("a bearer token is required");
         }
-        ObjectMapper mapper = new ObjectMapper();
+        ObjectMapper mapper = lenientMapper();
         OuiFormFeed feed = OuiFormFeed.load(data, mapper);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -90,6 +95,19 @@ public final class FakeOuiFormServer implements AutoCloseable {
         LOG.info("Fake OuiForm API serving {} items ({} lines skipped) from {} at {}",
                 feed.size(), feed.skippedLines(), data, fake.url());
         return fake;
+    }
+
+    /**
+     * Reads and writes items well beyond Jackson's default limits: a real API, written in anything, can serve an
+     * item nested deeper or with a longer number than the connector's JSON reader takes, and the connector must
+     * cope with it.
+     */
+    private static ObjectMapper lenientMapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4_000)
+                        .maxNumberLength(50_000).maxStringLength(Integer.MAX_VALUE).maxNameLength(500_000).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(4_000).build())
+                .build()).build();
     }
 
     /** Starts without faults. */
@@ -197,6 +215,11 @@ public final class FakeOuiFormServer implements AutoCloseable {
     }
 
     private void servePage(HttpExchange exchange) throws IOException {
+        byte[] last = lastPage.get();
+        if (last != null && faults.takeRepeat()) {
+            send(exchange, 200, last);
+            return;
+        }
         Map<String, String> query = parseQuery(exchange.getRequestURI().getRawQuery());
         Instant since;
         int limit;
@@ -228,7 +251,9 @@ public final class FakeOuiFormServer implements AutoCloseable {
         ObjectNode body = mapper.createObjectNode();
         body.putArray("items").addAll(page.items());
         body.put("nextCursor", page.nextCursor());
-        send(exchange, 200, mapper.writeValueAsBytes(body));
+        byte[] bytes = mapper.writeValueAsBytes(body);
+        lastPage.set(bytes);
+        send(exchange, 200, bytes);
     }
 
     private void sendError(HttpExchange exchange, int status, String message) throws IOException {

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Faults the fake OuiForm API injects, armed up front or at runtime (thread-safe).
  *
  * <p>Each armed fault fires on the next requests until its count is used up. When several are armed, a request
- * meets them in this order: delay (every request while set), dropped connection, 429, 5xx. The token check comes
+ * meets them in this order: slow response or delay (every request while set), dropped connection, 429, 5xx, then a
+ * page served again. The token check comes
  * after a dropped connection and before 429/5xx, so an unauthenticated request never consumes a 429/5xx.
  */
 public final class Faults {
@@ -19,11 +20,16 @@ public final class Faults {
     private final AtomicInteger serverErrors = new AtomicInteger();
     private final AtomicInteger serverErrorStatus = new AtomicInteger(503);
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicInteger slowResponses = new AtomicInteger();
+    private final AtomicReference<Duration> slowDelay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicInteger repeats = new AtomicInteger();
 
     private final AtomicInteger firedDrops = new AtomicInteger();
     private final AtomicInteger firedRateLimits = new AtomicInteger();
     private final AtomicInteger firedServerErrors = new AtomicInteger();
     private final AtomicInteger delayedRequests = new AtomicInteger();
+    private final AtomicInteger firedSlowResponses = new AtomicInteger();
+    private final AtomicInteger firedRepeats = new AtomicInteger();
 
     /** No fault armed. */
     public static Faults none() {
@@ -68,8 +74,34 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next {@code times} requests wait {@code responseDelay} before being answered: longer than the client's
+     * request timeout, they time out.
+     */
+    public Faults slowResponses(int times, Duration responseDelay) {
+        requireNonNegative(times);
+        if (responseDelay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
+        slowDelay.set(responseDelay);
+        slowResponses.set(times);
+        return this;
+    }
+
+    /**
+     * The next {@code times} pages answered are the page answered last, served again byte for byte (same items,
+     * same {@code nextCursor}), whatever was asked: a server (or a cache in front of it) that serves a page twice.
+     */
+    public Faults repeatPages(int times) {
+        requireNonNegative(times);
+        repeats.set(times);
+        return this;
+    }
+
     /** Disarms every fault (counters of fired faults are kept). */
     public Faults clear() {
+        slowResponses.set(0);
+        repeats.set(0);
         drops.set(0);
         rateLimits.set(0);
         serverErrors.set(0);
@@ -93,12 +125,27 @@ public final class Faults {
         return delayedRequests.get();
     }
 
+    public int firedSlowResponses() {
+        return firedSlowResponses.get();
+    }
+
+    public int firedRepeats() {
+        return firedRepeats.get();
+    }
+
     Duration takeDelay() {
+        if (take(slowResponses, firedSlowResponses)) {
+            return slowDelay.get();
+        }
         Duration d = delay.get();
         if (!d.isZero()) {
             delayedRequests.incrementAndGet();
         }
         return d;
+    }
+
+    boolean takeRepeat() {
+        return take(repeats, firedRepeats);
     }
 
     boolean takeDrop() {

@@ -82,6 +82,12 @@ public final class SecuredKafkaBroker implements AutoCloseable {
      * @param users       the other users (the components' principals)
      */
     public static SecuredKafkaBroker start(Path dataDir, Path securityDir, String adminUser, Collection<String> users) {
+        return start(dataDir, securityDir, adminUser, users, 0);
+    }
+
+    /** The same, the SASL_SSL listener on {@code saslPort} (0: a free one; the mTLS listener always takes a free one). */
+    public static SecuredKafkaBroker start(Path dataDir, Path securityDir, String adminUser, Collection<String> users,
+            int saslPort) {
         try {
             Files.createDirectories(securityDir);
         } catch (IOException e) {
@@ -92,15 +98,15 @@ public final class SecuredKafkaBroker implements AutoCloseable {
         Path trustStore = authority.trustStore(securityDir.resolve("ca-truststore.p12"), storePassword.toCharArray());
         Path brokerStore = authority.issue(BROKER_USER, List.of("localhost", "127.0.0.1"),
                 securityDir.resolve(BROKER_USER + ".p12"), storePassword.toCharArray());
-        int saslPort = EmbeddedKafkaBroker.freePort();
+        int sasl = saslPort == 0 ? EmbeddedKafkaBroker.freePort() : saslPort;
         int mtlsPort = EmbeddedKafkaBroker.freePort();
         int controllerPort = EmbeddedKafkaBroker.freePort();
-        Map<String, String> overrides = brokerSecurity(saslPort, mtlsPort, controllerPort, brokerStore, trustStore,
+        Map<String, String> overrides = brokerSecurity(sasl, mtlsPort, controllerPort, brokerStore, trustStore,
                 storePassword, adminUser);
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(
-                new EmbeddedKafkaConfig(dataDir, saslPort, controllerPort, overrides));
+                new EmbeddedKafkaConfig(dataDir, sasl, controllerPort, overrides));
         SecuredKafkaBroker secured = new SecuredKafkaBroker(broker, authority, securityDir, storePassword, trustStore,
-                saslPort, mtlsPort, adminUser);
+                sasl, mtlsPort, adminUser);
         try {
             Set<String> everyone = new LinkedHashSet<>();
             everyone.add(adminUser);

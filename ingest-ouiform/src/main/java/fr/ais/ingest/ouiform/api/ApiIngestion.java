@@ -52,7 +52,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ApiIngestion {
 
-    private static final ObjectMapper ITEM_TEXT = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    /** Writes an item back for its digest; as deep as a page may be read (an item over the limits has one too). */
+    private static final ObjectMapper ITEM_TEXT = JsonMapper.builder(OuiFormApiClient.PAGE.getFactory().copy())
+            .enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     /** {@code origin} of the events and dead letters from the API. */
     public static final String ORIGIN = "api";
@@ -144,7 +146,9 @@ public final class ApiIngestion {
                             skipped++;
                             continue;
                         }
-                        ParsedRecord record = mapper.map(item, position.nextItemIndex(), context);
+                        // checked from its text, as a line of the export: over a limit of the JSON reader, it is
+                        // rejected alone, for the same reason as in a file
+                        ParsedRecord record = mapper.map(page.texts().get(i), position.nextItemIndex(), context);
                         if (record instanceof ParsedRecord.Accepted a) {
                             records.sendEvent(producer, a.event(), nextSourcePosition++, ORIGIN, null);
                             position.accepted();

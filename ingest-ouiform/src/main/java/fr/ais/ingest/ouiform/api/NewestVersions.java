@@ -24,6 +24,10 @@ import java.util.Set;
  * that instant, is new. Only the ties at the greatest instant are kept, so this stays small (ties are rare; a
  * burst of many items in the same instant costs one id each in the checkpoint until a later item arrives).
  *
+ * <p>The API serves items in {@code updatedAt} order, so an item older than the newest instant published was
+ * published already: a page served twice (by the server, or a cache in front of it) is skipped, not published
+ * again.
+ *
  * <p>An item is known by its {@code id}; one without an id by the SHA-256 of its JSON text. An item whose
  * {@code updatedAt} cannot be read is never skipped and does not move the newest instant.
  */
@@ -52,10 +56,11 @@ final class NewestVersions {
         return new ArrayList<>(idsAtNewest);
     }
 
-    /** True when this very version (id and updatedAt) was already published. */
+    /** True when this very version (id and updatedAt) was already published, or an older one than the newest. */
     boolean alreadyPublished(JsonNode item) {
         Instant at = updatedAt(item);
-        return at != null && at.equals(newest) && idsAtNewest.contains(versionId(item));
+        return at != null && newest != null
+                && (at.isBefore(newest) || at.equals(newest) && idsAtNewest.contains(versionId(item)));
     }
 
     /** Records that {@code item} was published (as an event or a dead letter). */

@@ -1,8 +1,15 @@
 package fr.ais.ingest.ouiform.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.ais.ingest.parsing.Rejections;
 import java.io.IOException;
 import java.net.URI;
@@ -36,13 +43,23 @@ public final class OuiFormApiClient implements PageSource {
     private static final Logger LOG = LoggerFactory.getLogger(OuiFormApiClient.class);
     private static final int MAX_BODY_IN_MESSAGE = 200;
 
+    /**
+     * Reads pages with Jackson's limits relaxed: one item over the limits of the JSON Lines reader must not block
+     * the whole page (it would be fetched again for ever); that item is rejected on its own when checked. An
+     * answer beyond even these is refused as a whole.
+     */
+    static final StreamReadConstraints PAGE_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(5_000).maxNumberLength(100_000).maxStringLength(Integer.MAX_VALUE)
+            .maxNameLength(1_000_000).build();
+    static final ObjectMapper PAGE = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(PAGE_LIMITS)
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(5_000).build()).build()).build();
+
     private final URI baseUrl;
     private final String token;
     private final ApiClientSettings settings;
     private final Sleeper sleeper;
     private final RandomGenerator random;
     private final HttpClient http;
-    private final ObjectMapper json = new ObjectMapper();
 
     /**
      * @param baseUrl  e.g. {@code https://api.ouiform.example}; the API is at {@code baseUrl + }{@value #PATH}
@@ -142,16 +159,42 @@ public final class OuiFormApiClient implements PageSource {
     }
 
     private ApiPage parse(URI uri, int attempt, byte[] body) {
-        try {
-            JsonNode page = json.readTree(body);
-            JsonNode items = page == null ? null : page.get("items");
-            if (items == null || !items.isArray()) {
+        try (JsonParser parser = PAGE.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new OuiFormApiException(uri.toString(), 200, attempt, "the answer is not a JSON object", null);
+            }
+            List<JsonNode> items = null;
+            List<String> texts = null;
+            String next = null;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("items".equals(field) && value == JsonToken.START_ARRAY) {
+                    items = new ArrayList<>();
+                    texts = new ArrayList<>();
+                    for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+                        // each item's own bytes: checked later as a line of the export is, whatever this page's limits
+                        int start = (int) parser.currentTokenLocation().getByteOffset();
+                        parser.skipChildren();
+                        parser.finishToken();
+                        int end = (int) parser.currentLocation().getByteOffset();
+                        String text = new String(body, start, end - start, StandardCharsets.UTF_8);
+                        texts.add(text);
+                        items.add(PAGE.readTree(text));
+                    }
+                } else if ("nextCursor".equals(field)) {
+                    next = value == JsonToken.VALUE_NULL ? null : parser.getValueAsString();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+            if (items == null) {
                 throw new OuiFormApiException(uri.toString(), 200, attempt, "the answer has no \"items\" array", null);
             }
-            List<JsonNode> list = new ArrayList<>(items.size());
-            items.forEach(list::add);
-            JsonNode next = page.get("nextCursor");
-            return new ApiPage(list, next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText());
+            return new ApiPage(items, texts, next == null || next.isEmpty() ? null : next);
+        } catch (StreamConstraintsException e) {
+            throw new OuiFormApiException(uri.toString(), 200, attempt, "the answer is over even the relaxed limits of"
+                    + " the page reader (" + e.getOriginalMessage().replaceAll("[^\\x20-\\x7E]", "?") + ")", null);
         } catch (JsonProcessingException e) {
             throw new OuiFormApiException(uri.toString(), 200, attempt, "the answer is not JSON", null);
         } catch (IOException e) {

@@ -66,6 +66,31 @@ class OuiFormApiClientTest {
     }
 
     @Test
+    void a_page_with_an_item_over_the_json_reader_limits_is_still_read_and_that_item_alone_is_over_them()
+            throws Exception {
+        server.close();
+        Path feed = ApiFixtures.feed(dir, 3, 0);
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(feed));
+        // a string one character longer than the reader's 20,000,000 (StreamReadConstraints.maxStringLength)
+        lines.set(1, lines.get(1).replace("\"status\"", "\"note\":\"" + "x".repeat(20_000_001) + "\",\"status\""));
+        java.nio.file.Files.write(feed, lines);
+        server = FakeOuiFormServer.start(feed, 0, ApiFixtures.TOKEN, Faults.none());
+
+        ApiPage page = client().fetch(null, 10, null);
+
+        assertThat(page.items()).extracting(i -> i.get("id").asText())
+                .containsExactly(ApiFixtures.id(0), ApiFixtures.id(1), ApiFixtures.id(2));
+        assertThat(page.texts().get(0)).isEqualTo(page.items().get(0).toString());
+        fr.ais.ingest.ReadContext context = new fr.ais.ingest.ReadContext("api", java.nio.charset.StandardCharsets.UTF_8,
+                new fr.ais.ingest.Pseudonymizer("client test pseudonym key".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        fr.ais.ingest.ouiform.OuiFormRecordMapper mapper = new fr.ais.ingest.ouiform.OuiFormRecordMapper();
+        assertThat(mapper.map(page.texts().get(1), 1, context)).isInstanceOfSatisfying(
+                fr.ais.ingest.ParsedRecord.Rejected.class, r -> assertThat(r.rejection().message())
+                        .contains("StreamReadConstraints.maxStringLength"));
+        assertThat(mapper.map(page.texts().get(2), 2, context)).isInstanceOf(fr.ais.ingest.ParsedRecord.Accepted.class);
+    }
+
+    @Test
     void a_429_waits_its_retry_after_then_retries() {
         server.faults().rateLimit(2, Duration.ofSeconds(3));
         ApiPage page = client().fetch(null, 10, null);

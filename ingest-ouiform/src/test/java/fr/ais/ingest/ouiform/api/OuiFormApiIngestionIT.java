@@ -237,6 +237,71 @@ class OuiFormApiIngestionIT {
         assertThat(checkpoint(ingestion).getRecordsDone()).isEqualTo(150L);
     }
 
+    @Test
+    void a_page_served_twice_publishes_its_items_once() throws Exception {
+        serve(42);
+        OuiFormApiClient client = client();
+        AtomicInteger requested = new AtomicInteger();
+        PageSource repeatingPage2 = new PageSource() {
+            @Override
+            public URI baseUrl() {
+                return client.baseUrl();
+            }
+
+            @Override
+            public ApiPage fetch(Instant updatedSince, int limit, String cursor) {
+                if (requested.incrementAndGet() == 3) {
+                    server.faults().repeatPages(1); // the third answer is the second again, cursor included
+                }
+                return client.fetch(updatedSince, limit, cursor);
+            }
+        };
+
+        IngestSummary summary = ingestion(repeatingPage2, 6).ingest(PSEUDONYMIZER);
+
+        assertThat(server.faults().firedRepeats()).isEqualTo(1);
+        assertThat(summary).extracting(IngestSummary::read, IngestSummary::skipped).containsExactly(42L, 6L);
+        assertThat(eventVersions()).containsExactlyInAnyOrderElementsOf(expectedVersions(0, 42));
+        assertThat(eventPositions()).containsExactlyInAnyOrderElementsOf(range(1, 36));
+        assertThat(deadLetterCount()).isEqualTo(6);
+    }
+
+    @Test
+    void an_item_over_the_json_reader_limits_is_rejected_alone_as_in_a_file_and_the_rest_of_its_page_published()
+            throws Exception {
+        feed = ApiFixtures.feed(dir, 12, 0);
+        List<String> lines = new ArrayList<>(Files.readAllLines(feed, StandardCharsets.UTF_8));
+        // item 2 nested deeper than the reader's 1000 levels, item 8 with a 1500-digit number: the API can serve both
+        lines.set(2, lines.get(2).replace("\"status\"", "\"extra\":" + "[".repeat(1_200) + "]".repeat(1_200)
+                + ",\"status\""));
+        lines.set(8, lines.get(8).replace("\"status\"", "\"score\":" + "7".repeat(1_500) + ",\"status\""));
+        Files.write(feed, lines, StandardCharsets.UTF_8);
+        server = FakeOuiFormServer.start(feed, 0, ApiFixtures.TOKEN, Faults.none());
+
+        IngestSummary summary = ingestion(client(), 6).ingest(PSEUDONYMIZER);
+
+        assertThat(summary).extracting(IngestSummary::read, IngestSummary::accepted, IngestSummary::rejected)
+                .containsExactly(12L, 10L, 2L);
+        assertThat(eventVersions()).hasSize(10).doesNotContain(ApiFixtures.id(2) + "@" + ApiFixtures.START,
+                ApiFixtures.id(8) + "@" + ApiFixtures.START.plusSeconds(120));
+        // the same reason and message as the JSON Lines reader gives the same object as a line of an export (the
+        // API numbers items from 1 across the pass, as lines are numbered)
+        ReadContext context = new ReadContext(ApiIngestion.ORIGIN, StandardCharsets.UTF_8, PSEUDONYMIZER);
+        List<String> expected = new ArrayList<>();
+        for (int i : new int[] {2, 8}) {
+            ParsedRecord.Rejected inAFile = (ParsedRecord.Rejected) new OuiFormRecordMapper().map(lines.get(i), i + 1, context);
+            expected.add(inAFile.rejection().reason() + " " + inAFile.rejection().message());
+        }
+        List<String> letters = new ArrayList<>();
+        TopicSnapshot.read(stack.clientProperties(), topics.topic(TopicCatalogue.DEAD_LETTERS).name(),
+                stack.serdes().forKeys(DeadLetterKey.class).deserializer(),
+                stack.serdes().forValues(DeadLetter.class).deserializer(),
+                (k, v) -> letters.add(v.getReason() + " " + v.getMessage()));
+        assertThat(letters).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(String.join("\n", letters)).contains("StreamReadConstraints.maxNestingDepth",
+                "StreamReadConstraints.maxNumberLength");
+    }
+
     /** {@link ApiIngestionChild} in a JVM of its own, as an operator would run the connector. */
     private Process child(int pageSize) throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
