@@ -1,6 +1,7 @@
 package fr.ais.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import fr.ais.cli.AisCommandHelpTest.Run;
 import fr.ais.cli.alerts.AlertLogTest;
@@ -14,16 +15,24 @@ import fr.ais.schemas.AlertKind;
 import fr.ais.schemas.Objective;
 import fr.ais.schemas.ProgressStatus;
 import fr.ais.settings.Flags;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code ais alerts} reads ais.alerts on a real broker: the history, or the open alerts only. */
+/** {@code ais alerts} reads ais.alerts on a real broker: the history, or the open alerts only, and follows it. */
 @ExtendWith(LocalStackExtension.class)
 class AlertsCommandIT {
+
+    @TempDir
+    Path dir;
 
     @Test
     void ais_alerts_prints_the_history_and_with_open_only_the_regions_whose_latest_alert_is_raised(TestStack stack)
@@ -60,5 +69,29 @@ class AlertsCommandIT {
         assertThat(none.out().strip()).isEqualTo("no open alert");
 
         assertThat(AisCommandHelpTest.run(environment, "alerts", "--objective", "NOPE").code()).isEqualTo(2);
+
+        // --follow, in a process of its own as an operator runs it: the open alerts, then each new one, until a signal
+        Path output = dir.resolve("follow.txt");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), AisCommand.class.getName(),
+                "alerts", "--follow", "--open").redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().putAll(environment);
+        Process follower = builder.start();
+        try {
+            await().atMost(Duration.ofMinutes(1)).until(() -> Files.readString(output).contains("following " + topic));
+            assertThat(Files.readString(output)).contains("RAISED  11 ML");
+            var raised = AlertLogTest.alert("2026-11-04T08:00:00Z", "93", Objective.PE, AlertKind.RAISED,
+                    ProgressStatus.ON_TRACK, ProgressStatus.AT_RISK);
+            try (KafkaProducer<AlertKey, Alert> producer = new KafkaProducer<>(stack.clientProperties(),
+                    serdes.forKeys(AlertKey.class).serializer(), serdes.forValues(Alert.class).serializer())) {
+                producer.send(new ProducerRecord<>(topic, null, raised.at().toEpochMilli(),
+                        new AlertKey("93", Objective.PE), raised.alert())).get();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(output).contains(
+                    "2026-11-04T08:00:00Z RAISED  93 PE     2026-10 ON_TRACK -> AT_RISK"));
+        } finally {
+            follower.destroy(); // SIGTERM, as Ctrl-C
+            assertThat(follower.waitFor(30, TimeUnit.SECONDS)).as("stops on a signal").isTrue();
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,21 +34,21 @@ class KubernetesClientSettingsTest {
         String jaas = "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"ais-consolidation\""
                 + " password=\"from-the-user-operator\";";
         Files.writeString(secret.resolve("sasl.jaas.config"), jaas, StandardCharsets.UTF_8);
-        Map<String, String> environment = new HashMap<>();
         Properties env = new Properties();
         try (Reader in = Files.newBufferedReader(Path.of("../deploy/kubernetes/base/config/kafka-client.env"))) {
             env.load(in);
         }
+        Map<String, String> environment = new HashMap<>();
         env.stringPropertyNames().forEach(k -> environment.put(k,
                 env.getProperty(k).replace("/run/secrets/kafka-user", secret.toString())));
 
         KafkaConnection cluster = KafkaConnection.from(AisSettings.resolve(environment, Flags.none()));
         assertThat(cluster.clientProperties().get(SaslConfigs.SASL_JAAS_CONFIG).toString())
-                .as("the settings pass the reference on, not a secret").startsWith("${dir:");
+                .as("the settings pass the reference on, not the secret").startsWith("${dir:");
 
         Map<String, Object> producer = new HashMap<>(cluster.clientProperties());
-        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
-        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         ProducerConfig resolved = new ProducerConfig(producer);
         assertThat(resolved.getPassword(SaslConfigs.SASL_JAAS_CONFIG).value()).isEqualTo(jaas);
         assertThat(resolved.getString("security.protocol")).isEqualTo("SASL_SSL");
