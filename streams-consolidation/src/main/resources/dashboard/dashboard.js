@@ -205,8 +205,12 @@
   }
 
   function renderAlerts() {
-    const open = state.alerts.filter(function (a) { return a.open; })
-      .sort(function (a, b) { return b.emittedAt.localeCompare(a.emittedAt); });
+    // the most recent first, then the most severe, then by region
+    const severity = {BEHIND: 0, AT_RISK: 1, ON_TRACK: 2};
+    const open = state.alerts.filter(function (a) { return a.open; }).sort(function (a, b) {
+      return Date.parse(b.emittedAt) - Date.parse(a.emittedAt) || severity[a.status] - severity[b.status]
+        || a.region.localeCompare(b.region) || a.objective.localeCompare(b.objective);
+    });
     const body = document.querySelector('#alerts-open tbody');
     body.replaceChildren();
     open.forEach(function (a) {
@@ -222,7 +226,7 @@
     if (!open.length) {
       body.appendChild(el('tr')).appendChild(el('td', {colspan: '6'}, 'Aucune alerte ouverte.'));
     }
-    const history = state.alerts.slice().sort(function (a, b) { return b.emittedAt.localeCompare(a.emittedAt); });
+    const history = state.alerts.slice().sort(function (a, b) { return Date.parse(b.emittedAt) - Date.parse(a.emittedAt); });
     document.getElementById('alerts-history-count').textContent = String(history.length);
     const historyBody = document.querySelector('#alerts-history tbody');
     historyBody.replaceChildren();

@@ -65,8 +65,8 @@ final class ConsolidateCommand implements Callable<Integer> {
     /** Where to look, for people and for scrapers. */
     static void printUrls(String url) {
         System.out.println("dashboard   " + url + "/");
-        System.out.println("api         " + url + "/api/progress, /api/aggregates, /api/quality, /api/dead-letters,"
-                + " /api/prescriptions/{groupId}");
+        System.out.println("api         " + url + "/api/steering, /api/alerts, /api/freshness, /api/progress, /api/targets,"
+                + " /api/aggregates, /api/quality, /api/dead-letters, /api/prescriptions/{groupId}");
         System.out.println("metrics     " + url + "/metrics (Prometheus)   health " + url + "/health, " + url + "/ready");
     }
 }

@@ -17,7 +17,8 @@ public final class YearEndProjection {
     public static final String METHOD_FR = "Projection = réalisé cumulé à fin du dernier mois écoulé, divisé par la "
             + "part de la cible annuelle attendue à cette date (profil mensuel des cibles) : le rythme actuel "
             + "prolongé jusqu'en décembre. La projection complétée part du réalisé augmenté des saisies tardives "
-            + "attendues, estimées par source d'après les délais de saisie observés sur les mois consolidés.";
+            + "attendues des mois provisoires, estimées réseau par réseau d'après les délais de saisie observés sur "
+            + "les douze derniers mois consolidés.";
 
     private static final MathContext PRECISION = MathContext.DECIMAL128;
 

@@ -20,9 +20,11 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.hc.core5.http.NameValuePair;
 import org.apache.hc.core5.net.WWWFormCodec;
@@ -57,6 +59,7 @@ public final class ApiServer implements AutoCloseable {
     private final ProgressSettings progress;
     private final FollowedTopics followed;
     private final ObjectMapper json = objectMapper();
+    private final AtomicReference<CachedLags> lags = new AtomicReference<>();
     private HttpServer server;
     private ExecutorService executor;
 
@@ -91,7 +94,7 @@ public final class ApiServer implements AutoCloseable {
             if (in == null) {
                 return "missing";
             }
-            java.util.Properties properties = new java.util.Properties();
+            Properties properties = new Properties();
             properties.load(in);
             return properties.getProperty("version", "missing");
         } catch (IOException e) {
@@ -224,9 +227,7 @@ public final class ApiServer implements AutoCloseable {
                 LocalDate asOf = progress.asOf().get();
                 Integer year = year(params);
                 int y = year == null ? ProgressCalculator.latestClosedMonth(asOf).getYear() : year;
-                YearMonth settled = ProgressCalculator.latestSettledMonth(asOf);
-                LateEntries late = followed.lateEntries(queries.entries(
-                        settled.minusMonths(LateEntries.SETTLED_MONTHS_READ - 1).toString(), settled.toString()), asOf);
+                LateEntries late = lateEntries(asOf);
                 sendJson(exchange, 200, SteeringView.of(y, region, asOf, progress.calculator().onTrack(),
                         progress.calculator().atRisk(), queries.progress(region, y), queries.targets(region, y),
                         queries.aggregates(region, null), late));
@@ -245,6 +246,26 @@ public final class ApiServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The late-entry lags at {@code asOf}, kept for one refresh interval: they read every consolidated
+     * prescription of the last settled months, and each page load asks for them.
+     */
+    private LateEntries lateEntries(LocalDate asOf) {
+        CachedLags cached = lags.get();
+        long now = System.nanoTime();
+        if (cached != null && cached.asOf().equals(asOf) && now - cached.at() < progress.refreshInterval().toNanos()) {
+            return cached.late();
+        }
+        YearMonth settled = ProgressCalculator.latestSettledMonth(asOf);
+        LateEntries late = followed.lateEntries(queries.entries(
+                settled.minusMonths(LateEntries.SETTLED_MONTHS_READ - 1).toString(), settled.toString()), asOf);
+        lags.set(new CachedLags(asOf, now, late));
+        return late;
+    }
+
+    private record CachedLags(LocalDate asOf, long at, LateEntries late) {
     }
 
     private static Integer year(Map<String, String> params) {

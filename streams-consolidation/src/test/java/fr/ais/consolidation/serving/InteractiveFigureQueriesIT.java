@@ -70,7 +70,8 @@ class InteractiveFigureQueriesIT {
         }
     }
 
-    private record Instance(KafkaStreams streams, ApiServer server, ConsolidationMetrics metrics) {
+    private record Instance(KafkaStreams streams, ApiServer server, ConsolidationMetrics metrics,
+            InteractiveFigureQueries queries) {
     }
 
     @Test
@@ -143,6 +144,16 @@ class InteractiveFigureQueriesIT {
         assertThat(remoteFromA).as("prescriptions A had to ask B for").isBetween(1, 9);
         assertThat(get(a, "/api/prescriptions/g-unknown").statusCode()).isEqualTo(404);
 
+        // the late-entry lags (issue 18) read the consolidated prescriptions of every instance, with their members
+        List<FigureQueries.EntryRow> entries = a.queries().entries("2021-01", "2021-03");
+        assertThat(entries).hasSize(10).allSatisfy(e -> {
+            assertThat(e.entryDate()).isEqualTo("2021-03-15");
+            assertThat(e.members()).isNotEmpty();
+        });
+        assertThat(json.readTree(get(a, "/internal/entries?from=2021-01&to=2021-03").body()).size()
+                + json.readTree(get(b, "/internal/entries?from=2021-01&to=2021-03").body()).size()).isEqualTo(10);
+        assertThat(b.queries().entries("2021-04", "2021-12")).as("out of the months asked").isEmpty();
+
         // metrics: Kafka Streams' own, and each instance reports only the dead letters it holds
         String scrapeA = get(a, "/metrics").body();
         assertThat(scrapeA).contains("kafka_stream_thread_").contains("kafka_stream_alive_stream_threads");
@@ -195,7 +206,7 @@ class InteractiveFigureQueriesIT {
         ApiServer server = new ApiServer(new ServingConfig("127.0.0.1", port, TOKEN), queries, metrics).start();
         open.add(server);
         streams.start();
-        return new Instance(streams, server, metrics);
+        return new Instance(streams, server, metrics, queries);
     }
 
     private static Topology topology(String deadLetters, String consolidated,
