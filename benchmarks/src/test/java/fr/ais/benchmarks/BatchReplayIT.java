@@ -30,7 +30,7 @@ class BatchReplayIT {
     @Test
     void the_replay_of_a_year_writes_the_same_four_exports_as_a_plain_batch_of_the_rules(@TempDir Path dir)
             throws Exception {
-        GeneratedDataSet year = Generator.generate(GeneratorOptions.defaults(dir.resolve("year")).withPeople(300)
+        GeneratedDataSet year = Generator.generate(GeneratorOptions.defaults(dir.resolve("year")).withPeople(150)
                 .withSeed(19));
         Path replayed = dir.resolve("replay");
         Path batch = dir.resolve("batch");
