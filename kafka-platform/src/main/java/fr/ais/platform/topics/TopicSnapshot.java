@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -65,10 +66,18 @@ public final class TopicSnapshot {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
-            // the topics the cluster lists, not partitionsFor: for a topic that does not exist, that one retries
-            // its metadata request until its timeout, and then says nothing of the cause
+            // the topics the cluster lists first: for a topic that does not exist, partitionsFor retries its
+            // metadata request until its timeout, and then says nothing of the cause
             List<PartitionInfo> described = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
             if (described == null) {
+                // created a moment ago, it may not be in the answering broker's metadata yet: asked for alone, briefly
+                try {
+                    described = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+                } catch (TimeoutException e) {
+                    described = List.of();
+                }
+            }
+            if (described == null || described.isEmpty()) {
                 throw new MissingTopicException(topic, clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
             }
             List<TopicPartition> partitions = described.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
