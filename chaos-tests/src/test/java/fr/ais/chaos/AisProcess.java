@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,14 @@ import java.util.concurrent.TimeUnit;
  * file of its own, kept with the test's files.
  */
 record AisProcess(String name, Process process, Path log) {
+
+    /** Every process started and not yet ended: killed when this JVM exits, so a failed or aborted test leaves none. */
+    private static final Set<Process> STARTED = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly),
+                "chaos-children-cleanup"));
+    }
 
     /** Starts {@code ais args...} with {@code env} added to this JVM's environment. */
     static AisProcess start(Path dir, String name, Map<String, String> env, String... args) throws IOException {
@@ -31,7 +41,10 @@ record AisProcess(String name, Process process, Path log) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        return new AisProcess(name, builder.start(), log);
+        Process process = builder.start();
+        STARTED.add(process);
+        process.onExit().thenRun(() -> STARTED.remove(process));
+        return new AisProcess(name, process, log);
     }
 
     boolean alive() {
