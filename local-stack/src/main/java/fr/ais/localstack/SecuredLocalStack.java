@@ -8,11 +8,7 @@ import fr.ais.platform.security.ComponentAcls;
 import fr.ais.platform.topics.TopicCatalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +73,8 @@ public final class SecuredLocalStack implements AutoCloseable {
         settings.setProperty("schema.registry.url", registryUrl);
         Path file = broker.securityDir().resolve(user + ".properties");
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's own permissions protect it
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                settings.store(out, "AIS_CONFIG_FILE of " + user + " on the secured local stack (valid until it stops)");
-            }
+            SecuredKafkaBroker.writeOwnerOnly(file, settings,
+                    "AIS_CONFIG_FILE of " + user + " on the secured local stack (valid until it stops)");
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

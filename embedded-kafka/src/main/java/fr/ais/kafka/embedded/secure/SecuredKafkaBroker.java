@@ -241,19 +241,24 @@ public final class SecuredKafkaBroker implements AutoCloseable {
         Properties p = new Properties();
         properties.forEach((k, v) -> p.setProperty(k, String.valueOf(v)));
         try {
-            Files.deleteIfExists(file);
-            Files.createFile(file);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's own permissions protect it
-            }
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                p.store(out, "client properties of " + name.replaceAll("-(sasl-ssl|mtls)\\.properties$", "")
-                        + " on the secured local broker (made at start, valid until it stops)");
-            }
+            writeOwnerOnly(file, p, "client properties of " + name.replaceAll("-(sasl-ssl|mtls)\\.properties$", "")
+                    + " on the secured local broker (made at start, valid until it stops)");
         } catch (IOException e) {
             throw new EmbeddedKafkaException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code properties} to {@code file}, readable by this user only: they hold credentials. */
+    public static void writeOwnerOnly(Path file, Properties properties, String comment) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the directory's own permissions protect it
+        }
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(out, comment);
         }
     }
 
