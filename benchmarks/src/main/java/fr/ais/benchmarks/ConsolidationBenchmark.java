@@ -60,7 +60,9 @@ import org.apache.kafka.streams.kstream.Produced;
  * {@code bench.partitions} the data topics' partitions; {@code bench.scales} (default {@code 1,8}) picks the data
  * sizes; {@code bench.repeats} (default 1) runs both applications that many times on each size's data, to show the
  * spread between runs; {@code bench.warmup=false} skips the warm-up run of both applications;
- * {@code bench.time.breakdown=true} prints client times, records per internal topic and CPU per kind of thread.
+ * {@code bench.time.breakdown=true} prints client times, records per internal topic and CPU per kind of thread;
+ * {@code bench.restore=true} starts the consolidation again on an empty state directory after each run and times
+ * its restore from the changelogs.
  */
 public final class ConsolidationBenchmark {
 
@@ -173,7 +175,54 @@ public final class ConsolidationBenchmark {
             long[] operations = recordOperations(admin, applicationId, topology);
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            return new Result(seconds, startSeconds, size(stateDir), heap, operations[0], operations[1]);
+            Result result = new Result(seconds, startSeconds, size(stateDir), heap, operations[0], operations[1]);
+            app.close();
+            if (Boolean.getBoolean("bench.restore") && applicationId.startsWith("consolidation")) {
+                restore(topology, config, stateDir, admin, result);
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Goal 6 of issue 19: the same application started again on an empty state directory, timed until its
+     * stores are restored from their changelogs and it is RUNNING and caught up, against its catch-up time.
+     */
+    private static void restore(Topology topology, StreamsAppConfig config, Path stateDir, Admin admin, Result caughtUp)
+            throws IOException, InterruptedException {
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).filter(p -> !p.equals(stateDir)).forEach(p -> p.toFile().delete());
+        }
+        java.util.concurrent.atomic.AtomicInteger restoring = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong restored = new java.util.concurrent.atomic.AtomicLong();
+        long start = System.nanoTime();
+        try (ConsolidationApp again = new ConsolidationApp(topology, config)) {
+            again.streams().setGlobalStateRestoreListener(new org.apache.kafka.streams.processor.StateRestoreListener() {
+                @Override
+                public void onRestoreStart(TopicPartition partition, String store, long from, long to) {
+                    restoring.incrementAndGet();
+                }
+
+                @Override
+                public void onBatchRestored(TopicPartition partition, String store, long end, long records) {
+                    restored.addAndGet(records);
+                }
+
+                @Override
+                public void onRestoreEnd(TopicPartition partition, String store, long records) {
+                    restoring.decrementAndGet();
+                }
+            });
+            again.start(Duration.ofMinutes(5));
+            CatchUp catchUp = new CatchUp(admin, config.applicationId(),
+                    CatchUp.inputTopicsOf(topology, config.applicationId()));
+            while (restoring.get() > 0 || !catchUp.caughtUp(Duration.ofSeconds(10))) {
+                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s restore on an empty state directory: %.1f s to restored, RUNNING and caught up"
+                            + " (%d changelog records restored) | catch-up took %.1f s | restore ÷ catch-up %.2f%n",
+                    config.applicationId(), seconds, restored.get(), caughtUp.seconds(), seconds / caughtUp.seconds());
         }
     }
 
