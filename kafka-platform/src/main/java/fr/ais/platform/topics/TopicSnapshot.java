@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -24,6 +23,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  * committed position passes the high watermark waits for those markers instead of missing the data.
  */
 public final class TopicSnapshot {
+
+    /** How long a topic may stay out of the cluster's metadata before it is reported missing. */
+    static final Duration MISSING_AFTER = Duration.ofSeconds(10);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(250);
 
     private TopicSnapshot() {
     }
@@ -59,6 +62,31 @@ public final class TopicSnapshot {
         }
     }
 
+    /**
+     * The topic's partitions, or none when the cluster does not list it for {@link #MISSING_AFTER}. A topic
+     * created a moment ago may not be in the answering broker's metadata yet, so one answer is not enough;
+     * and the topics are listed rather than asked for by name, because for an unknown name the consumer
+     * answers nothing, or retries until its timeout and then says nothing of the cause.
+     */
+    private static List<PartitionInfo> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
+        long deadline = System.nanoTime() + MISSING_AFTER.toNanos();
+        while (true) {
+            List<PartitionInfo> listed = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
+            if (listed != null && !listed.isEmpty()) {
+                return listed;
+            }
+            if (System.nanoTime() > deadline) {
+                return List.of();
+            }
+            try {
+                Thread.sleep(METADATA_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while looking for " + topic, e);
+            }
+        }
+    }
+
     /** Every record of the topic, in partition order. */
     public static <K, V> void read(Map<String, Object> clientProperties, String topic,
             Deserializer<K> keys, Deserializer<V> values, BiConsumer<K, V> each) {
@@ -66,18 +94,8 @@ public final class TopicSnapshot {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(props, keys, values)) {
-            // the topics the cluster lists first: for a topic that does not exist, partitionsFor retries its
-            // metadata request until its timeout, and then says nothing of the cause
-            List<PartitionInfo> described = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
-            if (described == null) {
-                // created a moment ago, it may not be in the answering broker's metadata yet: asked for alone, briefly
-                try {
-                    described = consumer.partitionsFor(topic, Duration.ofSeconds(5));
-                } catch (TimeoutException e) {
-                    described = List.of();
-                }
-            }
-            if (described == null || described.isEmpty()) {
+            List<PartitionInfo> described = partitionsOf(consumer, topic);
+            if (described.isEmpty()) {
                 throw new MissingTopicException(topic, clientProperties.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
             }
             List<TopicPartition> partitions = described.stream().map(p -> new TopicPartition(topic, p.partition())).toList();

@@ -1,19 +1,13 @@
 package fr.ais.localstack.junit;
 
 import fr.ais.kafka.embedded.junit.TestKafka;
-import fr.ais.platform.topics.Topic;
+import fr.ais.platform.topics.TopicAdmin;
 import fr.ais.platform.topics.TopicCatalogue;
 import fr.ais.registry.AvroSerdeFactory;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * What a test gets from {@link LocalStackExtension}: the per-JVM broker ({@link TestKafka}) plus the per-JVM
@@ -64,24 +58,15 @@ public final class TestStack {
         return serdes;
     }
 
-    /** A catalogue under a namespace of its own, whose topics exist on the broker. */
+    /**
+     * A catalogue under a namespace of its own, whose topics exist on the broker and have their leaders, as
+     * {@code ais topics} leaves them: a client started right after finds every topic in its metadata.
+     */
     public TopicCatalogue newCatalogue() {
         TopicCatalogue catalogue = TopicCatalogue.withNamespace(uniqueName("t") + ".");
-        List<NewTopic> topics = catalogue.topics().stream().map(TestStack::newTopic).toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot create the topics of catalogue " + catalogue.namespace(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            new TopicAdmin(admin, 1).ensure(catalogue.topics()).requireNoDrift();
         }
         return catalogue;
-    }
-
-    private static NewTopic newTopic(Topic<?, ?> topic) {
-        return new NewTopic(topic.name(), topic.partitions(), (short) 1).configs(Map.of(
-                TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().kafkaName(),
-                TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retentionMs())));
     }
 }
