@@ -23,14 +23,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import fr.ais.settings.Flags;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "The whole story on the embedded stack: generate a sample year, load the targets, run the three"
                 + " connectors and the consolidation, write the exports, print the headline figures, then leave the"
                 + " dashboard, REST API and metrics running until Ctrl-C (--once: exit after the figures).")
 final class DemoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--people", defaultValue = "2000", description = "People in the sample year (default: ${DEFAULT-VALUE}).")
     int people;
@@ -69,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
                     + run.stack().registryUrl());
             LocalRun.Result result = run.run(new LocalRun.Inputs(data.peFile(), data.imiloFile(), data.ouiformFile(),
                     data.targetsFile(), StandardCharsets.UTF_8), PseudonymKey.ephemeral(), progress, exports,
-                    once ? null : new ServingConfig("127.0.0.1", port, null));
+                    once ? null : new ServingConfig("127.0.0.1", port, null), AisCommand.settings(spec, Flags.none()));
             printHeadlines(result, exports, asOf, progress.calculator());
             if (!once) {
                 System.out.println();

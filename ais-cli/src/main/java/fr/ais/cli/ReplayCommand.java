@@ -3,7 +3,7 @@ package fr.ais.cli;
 import fr.ais.cli.pipeline.LocalRun;
 import fr.ais.consolidation.progress.ProgressSettings;
 import fr.ais.ingest.PseudonymKey;
-import fr.ais.ingest.publish.IngestSettings;
+import fr.ais.settings.Settings;
 import fr.ais.settings.Flags;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageException("give at least one source export: --pe, --imilo or --ouiform");
         }
         ProgressSettings progress = progress();
-        IngestSettings ingest = IngestSettings.from(AisCommand.settings(spec, Flags.none()));
+        Settings settings = AisCommand.settings(spec, Flags.none());
         for (Path p : new Path[] {pe, imilo, ouiform, targets}) {
             if (p != null && !java.nio.file.Files.isRegularFile(p)) {
                 throw new UserException("no such file: " + p);
@@ -69,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         try (LocalRun run = LocalRun.temporary(System.out)) {
             LocalRun.Result result = run.run(new LocalRun.Inputs(pe, imilo, ouiform, targets, peCharset),
-                    PseudonymKey.ephemeral(), progress, out, null, ingest);
+                    PseudonymKey.ephemeral(), progress, out, null, settings);
             System.out.printf(java.util.Locale.ROOT,
                     "replayed: %d records read, %d accepted, %d rejected, %d consolidated prescriptions, %.1f s%n",
                     result.read(), result.accepted(), result.rejected(), result.consolidated(), result.seconds());

@@ -6,6 +6,7 @@ import fr.ais.cli.AisCommandHelpTest.Run;
 import fr.ais.cli.pipeline.Connection;
 import fr.ais.consolidation.app.BoundedRocksDbConfig;
 import fr.ais.consolidation.app.ConsolidationApp;
+import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.progress.ProgressCalculator;
 import fr.ais.consolidation.serving.ServingConfig;
 import fr.ais.ingest.PseudonymKey;
@@ -74,6 +75,7 @@ class ConfigurationFileTest {
                 "streams.state.dir=/var/lib/ais/streams",
                 "streams.threads=3",
                 "streams.commit.interval.ms=250",
+                "streams.replay.commit.interval.ms=2500",
                 "streams.rocksdb.block.cache.bytes=134217728",
                 "streams.rocksdb.write.buffer.bytes=16777216",
                 "streams.recent.sessions=500",
@@ -183,6 +185,12 @@ class ConfigurationFileTest {
         assertThat(calculator.status(new BigDecimal("1.5"))).isEqualTo(ProgressStatus.ON_TRACK);
         assertThat(calculator.status(new BigDecimal("1.3"))).isEqualTo(ProgressStatus.AT_RISK);
         assertThat(calculator.status(new BigDecimal("1.1"))).isEqualTo(ProgressStatus.BEHIND);
+
+        // a local run (ais replay, ais demo) takes the same settings, with the replay's commit interval
+        StreamsAppConfig local = StreamsAppConfig.forLocalRun(settings, "ais-run", Map.of(), Path.of("/tmp/run"));
+        assertThat(local.commitInterval()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(local.streamThreads()).isEqualTo(3);
+        assertThat(local.recentSessions()).isEqualTo(500);
 
         assertThat(run.serving().host()).isEqualTo("0.0.0.0");
         assertThat(run.serving().port()).isEqualTo(9443);

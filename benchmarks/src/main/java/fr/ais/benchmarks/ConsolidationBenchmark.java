@@ -61,6 +61,7 @@ import org.apache.kafka.streams.kstream.Produced;
  * sizes; {@code bench.repeats} (default 1) runs both applications that many times on each size's data, to show the
  * spread between runs; {@code bench.warmup=false} skips the warm-up run of both applications;
  * {@code bench.time.breakdown=true} prints client times, records per internal topic and CPU per kind of thread;
+ * {@code bench.instances=N} runs N instances of the consolidation side by side (one JVM, state directories of their own);
  * {@code bench.restore=true} starts the consolidation again on an empty state directory after each run and times
  * its restore from the changelogs.
  */
@@ -136,32 +137,21 @@ public final class ConsolidationBenchmark {
     private static Result run(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path work)
             throws IOException, InterruptedException {
         Path stateDir = Files.createDirectories(work.resolve("state-" + applicationId));
-        Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
-        if (Integer.getInteger("bench.fetch.max.wait.ms") != null) {
-            client.put("consumer.fetch.max.wait.ms", Integer.getInteger("bench.fetch.max.wait.ms"));
-        }
-        StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, client, stateDir);
-        long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
-        long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
-        Map<String, Object> clientProperties = new HashMap<>(defaults.clientProperties());
-        // any other Kafka Streams or client setting, e.g. -Dbench.streams.producer.batch.size=262144
-        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
-                .forEach(n -> clientProperties.put(n.substring("bench.streams.".length()), System.getProperty(n)));
-        StreamsAppConfig config = new StreamsAppConfig(applicationId, clientProperties, stateDir,
-                Integer.getInteger("bench.threads", defaults.streamThreads()),
-                Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
-                1, cache, buffers, Integer.getInteger("bench.recent.sessions", defaults.recentSessions()), null);
+        StreamsAppConfig config = streamsConfig(broker, applicationId, stateDir);
         Map<String, Long> cpuBefore = cpuByThreadKind();
         long processCpuBefore = processCpuNanos();
         long start = System.nanoTime();
         try (ConsolidationApp app = new ConsolidationApp(topology, config);
+             OtherInstances others = new OtherInstances(broker, applicationId, topology, stateDir);
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             app.start(Duration.ofMinutes(2));
+            others.start();
             double startSeconds = (System.nanoTime() - start) / 1e9;
             CatchUp catchUp = new CatchUp(admin, applicationId, CatchUp.inputTopicsOf(topology, applicationId));
             while (!catchUp.caughtUp(Duration.ofSeconds(10))) {
-                if (app.failure() != null) {
-                    throw new IllegalStateException("benchmark run failed", app.failure());
+                if (app.failure() != null || others.failure() != null) {
+                    throw new IllegalStateException("benchmark run failed",
+                            app.failure() != null ? app.failure() : others.failure());
                 }
                 // poll the offsets gently: a tight loop of admin requests would slow the broker it measures
                 java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
@@ -182,6 +172,56 @@ public final class ConsolidationBenchmark {
             }
             return result;
         }
+    }
+
+    /**
+     * Goal 7 of issue 19: {@code bench.instances - 1} more instances of the same application (same id, state
+     * directories of their own) in this JVM, sharing its partitions with the first; none by default.
+     */
+    private static final class OtherInstances implements AutoCloseable {
+        private final List<ConsolidationApp> apps = new java.util.ArrayList<>();
+
+        OtherInstances(EmbeddedKafkaBroker broker, String applicationId, Topology topology, Path stateDir)
+                throws IOException {
+            int instances = applicationId.startsWith("consolidation") ? Integer.getInteger("bench.instances", 1) : 1;
+            for (int i = 2; i <= instances; i++) {
+                Path own = Files.createDirectories(stateDir.resolveSibling(stateDir.getFileName() + "-instance-" + i));
+                apps.add(new ConsolidationApp(topology, streamsConfig(broker, applicationId, own)));
+            }
+        }
+
+        void start() {
+            apps.forEach(a -> a.start(Duration.ofMinutes(2)));
+        }
+
+        Throwable failure() {
+            return apps.stream().map(ConsolidationApp::failure).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+
+        @Override
+        public void close() {
+            apps.forEach(ConsolidationApp::close);
+        }
+    }
+
+    /** The application's defaults, with the {@code bench.*} overrides (see the class comment). */
+    static StreamsAppConfig streamsConfig(EmbeddedKafkaBroker broker, String applicationId, Path stateDir) {
+        Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
+        if (Integer.getInteger("bench.fetch.max.wait.ms") != null) {
+            client.put("consumer.fetch.max.wait.ms", Integer.getInteger("bench.fetch.max.wait.ms"));
+        }
+        StreamsAppConfig defaults = StreamsAppConfig.defaults(applicationId, client, stateDir);
+        long cache = Long.getLong("bench.block.cache.bytes", defaults.blockCacheBytes());
+        long buffers = Long.getLong("bench.write.buffer.bytes", defaults.writeBufferBytes());
+        Map<String, Object> clientProperties = new HashMap<>(defaults.clientProperties());
+        // any other Kafka Streams or client setting, e.g. -Dbench.streams.producer.batch.size=262144
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
+                .forEach(n -> clientProperties.put(n.substring("bench.streams.".length()), System.getProperty(n)));
+        StreamsAppConfig config = new StreamsAppConfig(applicationId, clientProperties, stateDir,
+                Integer.getInteger("bench.threads", defaults.streamThreads()),
+                Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
+                1, cache, buffers, Integer.getInteger("bench.recent.sessions", defaults.recentSessions()), null);
+        return config;
     }
 
     /**
@@ -340,13 +380,13 @@ public final class ConsolidationBenchmark {
         return builder.build();
     }
 
-    private static List<PrescriptionEvent> events(Path dir, int people) throws IOException {
+    static List<PrescriptionEvent> events(Path dir, int people) throws IOException {
         GeneratedDataSet data = Generator.generate(GeneratorOptions.defaults(dir).withPeople(people));
         Pseudonymizer pseudonymizer = new Pseudonymizer("benchmark key of sixteen bytes+".getBytes(StandardCharsets.UTF_8));
         return TestHistories.read(data, pseudonymizer);
     }
 
-    private static void createTopics(EmbeddedKafkaBroker broker, TopicCatalogue topics) throws Exception {
+    static void createTopics(EmbeddedKafkaBroker broker, TopicCatalogue topics) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             Set<NewTopic> all = topics.topics().stream()
                     .map(t -> new NewTopic(t.name(), partitions(t.partitions()), (short) 1)
@@ -372,11 +412,16 @@ public final class ConsolidationBenchmark {
         }
     }
 
-    private static void publish(EmbeddedKafkaBroker broker, TopicCatalogue topics, AvroSerdeFactory serdes,
+    static void publish(EmbeddedKafkaBroker broker, TopicCatalogue topics, AvroSerdeFactory serdes,
             List<PrescriptionEvent> events) {
         try (KafkaProducer<SourceRecordKey, PrescriptionEvent> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.LINGER_MS_CONFIG, 20),
+                ProducerConfig.LINGER_MS_CONFIG, 20,
+                // not idempotent, one request in flight: on an idle machine the first writes to a fresh topic
+                // can meet NotLeaderOrFollower, after which an idempotent producer was seen retrying an
+                // out-of-order sequence for ever; a loader only needs its records once and in order
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1),
                 serdes.forKeys(SourceRecordKey.class).serializer(), serdes.forValues(PrescriptionEvent.class).serializer())) {
             for (PrescriptionEvent e : events) {
                 Topic<SourceRecordKey, PrescriptionEvent> topic = topics.topic(TopicCatalogue.eventsOf(e.getSource()));

@@ -10,6 +10,7 @@ import fr.ais.ingest.publish.IngestSettings;
 import fr.ais.ingest.publish.IngestSummary;
 import fr.ais.localstack.LocalStack;
 import fr.ais.schemas.Source;
+import fr.ais.settings.Settings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
@@ -133,7 +134,8 @@ public final class LocalRun implements AutoCloseable {
      */
     public Result run(Inputs inputs, Pseudonymizer pseudonymizer, ProgressSettings progress, Path exportDir,
             ServingConfig serving) throws InterruptedException {
-        return run(inputs, pseudonymizer, progress, exportDir, serving, IngestSettings.defaults());
+        return run(inputs, pseudonymizer, progress, exportDir, serving,
+                Settings.defaults(IngestSettings.SETTINGS, StreamsAppConfig.SETTINGS));
     }
 
     /**
@@ -142,10 +144,10 @@ public final class LocalRun implements AutoCloseable {
      * whatever their interleaving, and a run is replayed from scratch anyway.
      */
     public Result run(Inputs inputs, Pseudonymizer pseudonymizer, ProgressSettings progress, Path exportDir,
-            ServingConfig serving, IngestSettings ingest) throws InterruptedException {
+            ServingConfig serving, Settings settings) throws InterruptedException {
         long started = System.nanoTime();
         connection.ensureTopics();
-        Pipeline pipeline = new Pipeline(connection, true, ingest);
+        Pipeline pipeline = new Pipeline(connection, true, IngestSettings.from(settings));
         if (inputs.targets() != null) {
             int loaded = pipeline.loadTargets(inputs.targets());
             out.println("targets     " + loaded + " loaded from " + inputs.targets().getFileName());
@@ -153,7 +155,7 @@ public final class LocalRun implements AutoCloseable {
         List<IngestSummary> ingested = ingestSideBySide(pipeline, inputs, pseudonymizer);
         ingested.forEach(summary -> out.println("ingest      " + summary.line()));
         long consolidating = System.nanoTime();
-        StreamsAppConfig streams = StreamsAppConfig.defaults("ais-run", connection.clientProperties(),
+        StreamsAppConfig streams = StreamsAppConfig.forLocalRun(settings, "ais-run", connection.clientProperties(),
                 workDir.resolve("streams"));
         if (serving == null) {
             try (ConsolidationApp app = pipeline.startConsolidation(streams, progress)) {

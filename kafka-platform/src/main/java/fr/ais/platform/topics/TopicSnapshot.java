@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.Deserializer;
 
 /**
@@ -65,8 +66,8 @@ public final class TopicSnapshot {
     /**
      * The topic's partitions, or none when the cluster does not list it for {@link #MISSING_AFTER}. A topic
      * created a moment ago may not be in the answering broker's metadata yet, so one answer is not enough;
-     * and the topics are listed rather than asked for by name, because for an unknown name the consumer
-     * answers nothing, or retries until its timeout and then says nothing of the cause.
+     * and the topics are listed first, because for an unknown name the consumer answers nothing, or retries
+     * until its timeout and then says nothing of the cause.
      */
     private static List<PartitionInfo> partitionsOf(KafkaConsumer<?, ?> consumer, String topic) {
         long deadline = System.nanoTime() + MISSING_AFTER.toNanos();
@@ -74,6 +75,16 @@ public final class TopicSnapshot {
             List<PartitionInfo> listed = consumer.listTopics(Duration.ofSeconds(30)).get(topic);
             if (listed != null && !listed.isEmpty()) {
                 return listed;
+            }
+            // asked for by name too: a principal that may not describe the topic is not shown it in the list,
+            // and this is what says so (an authorization error), instead of calling the topic missing
+            try {
+                listed = consumer.partitionsFor(topic, Duration.ofSeconds(1));
+                if (listed != null && !listed.isEmpty()) {
+                    return listed;
+                }
+            } catch (TimeoutException e) {
+                // not known yet: looked for again below
             }
             if (System.nanoTime() > deadline) {
                 return List.of();

@@ -116,9 +116,15 @@ final class AlertProcessor implements Processor<ProgressKey, Progress, AlertKey,
         context.schedule(settings.refreshInterval(), PunctuationType.WALL_CLOCK_TIME, this::check);
     }
 
+    /**
+     * What a stage's commit is counted as at the least when the bursts of an update are waited for: under load
+     * a commit takes its time whatever the interval asked, so a 100 ms interval does not shorten the wait.
+     */
+    static final long SLOWEST_COMMIT_MS = 1000;
+
     /** How long a row must stay unchanged before it is compared. */
     static long settleTime(long refreshInterval, long commitInterval) {
-        return Math.max(refreshInterval, (REPARTITIONS_TO_ALERTS + 1) * commitInterval);
+        return Math.max(refreshInterval, (REPARTITIONS_TO_ALERTS + 1) * Math.max(commitInterval, SLOWEST_COMMIT_MS));
     }
 
     @Override

@@ -80,6 +80,9 @@ class AlertsOnSettledFiguresTest {
     void a_row_is_held_still_for_the_refresh_interval_and_for_the_bursts_of_every_repartition_on_the_way() {
         assertThat(AlertProcessor.settleTime(200, 1000)).isEqualTo(5000);
         assertThat(AlertProcessor.settleTime(60_000, 1000)).isEqualTo(60_000);
+        assertThat(AlertProcessor.settleTime(200, 3000)).isEqualTo(15_000);
+        // a short commit interval does not shorten the wait: under load a commit takes a second anyway
+        assertThat(AlertProcessor.settleTime(200, 100)).isEqualTo(5000);
     }
 
     @Test
