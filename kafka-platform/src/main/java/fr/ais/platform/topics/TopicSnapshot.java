@@ -26,7 +26,7 @@ import org.apache.kafka.common.serialization.Deserializer;
 public final class TopicSnapshot {
 
     /** How long a topic may stay out of the cluster's metadata before it is reported missing. */
-    static final Duration MISSING_AFTER = Duration.ofSeconds(10);
+    static final Duration MISSING_AFTER = Duration.ofSeconds(3);
     private static final Duration METADATA_RETRY = Duration.ofMillis(250);
 
     private TopicSnapshot() {
