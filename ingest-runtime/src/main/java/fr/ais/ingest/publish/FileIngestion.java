@@ -21,6 +21,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -39,6 +40,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * again unless forced.
  */
 public final class FileIngestion {
+
+    /**
+     * How long a failed run lets its producer abort the open transaction before leaving it to the broker: a healthy
+     * cluster aborts in milliseconds, while an abort that cannot complete would wait the request timeout (30 s).
+     */
+    private static final Duration FAILED_CLOSE = Duration.ofSeconds(5);
 
     private final SourceFormat format;
     private final TopicCatalogue topics;
@@ -147,9 +154,10 @@ public final class FileIngestion {
                 failed.compareAndSet(null, e);
             }
         };
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
+        KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerProperties(),
                 new ByteArraySerializer(), new ByteArraySerializer());
-             CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
+        boolean completed = false;
+        try (CountingInputStream in = new CountingInputStream(Files.newInputStream(file));
              RecordReader reader = format.open(in, context)) {
             if (transactional) {
                 producer.initTransactions();
@@ -203,6 +211,12 @@ public final class FileIngestion {
             batch.committed(in.count());
             metrics.succeeded(clock.instant());
             progress.accept(done);
+            completed = true;
+        } finally {
+            // after a failure the abort of the open transaction is waited for a moment only (30 s were seen with a
+            // schema missing); if it does not complete, the next run's initTransactions aborts it, or the broker's
+            // transaction timeout does: read-committed readers never see its records either way
+            producer.close(completed ? Duration.ofMillis(Long.MAX_VALUE) : FAILED_CLOSE);
         }
         return new IngestSummary(context.origin(), done - skip, acceptedNow, rejectedNow, skip, false, seconds(started),
                 undecodable == 0 ? null
