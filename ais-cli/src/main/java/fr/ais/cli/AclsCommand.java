@@ -30,16 +30,15 @@ final class AclsCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connectionOptions;
 
-    @Option(names = "--application-id", paramLabel = "ID", descriptionKey = "streams.application.id")
-    String applicationId;
+    @Mixin
+    ApplicationIdOption applicationIdOption;
 
     @Option(names = "--print", description = "Print the equivalent kafka-acls.sh commands instead.")
     boolean print;
 
     @Override
     public Integer call() {
-        Settings settings = AisCommand.settings(spec, connectionOptions.addTo(Flags.none())
-                .set(StreamsAppConfig.APPLICATION_ID, "--application-id", applicationId));
+        Settings settings = AisCommand.settings(spec, applicationIdOption.addTo(connectionOptions.addTo(Flags.none())));
         Connection connection = AisCommand.connection(spec, settings);
         List<ComponentAcls> acls = ComponentAcls.forAll(connection.catalogue(), StreamsAppConfig.applicationId(settings));
         if (print) {

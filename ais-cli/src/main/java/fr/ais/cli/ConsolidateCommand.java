@@ -25,8 +25,8 @@ final class ConsolidateCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connectionOptions;
 
-    @Option(names = "--application-id", paramLabel = "ID", descriptionKey = "streams.application.id")
-    String applicationId;
+    @Mixin
+    ApplicationIdOption applicationIdOption;
 
     @Option(names = "--state-dir", paramLabel = "DIR", descriptionKey = "streams.state.dir")
     String stateDir;
@@ -45,8 +45,7 @@ final class ConsolidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = AisCommand.settings(spec, connectionOptions.addTo(Flags.none())
-                .set(StreamsAppConfig.APPLICATION_ID, "--application-id", applicationId)
+        Settings settings = AisCommand.settings(spec, applicationIdOption.addTo(connectionOptions.addTo(Flags.none()))
                 .set(StreamsAppConfig.STATE_DIR, "--state-dir", stateDir)
                 .set(ServingConfig.PORT, "--port", port));
         Configured run = Configured.from(settings, Clock.systemUTC());

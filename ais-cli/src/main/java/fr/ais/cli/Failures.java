@@ -5,6 +5,7 @@ import fr.ais.platform.connection.KafkaConnection;
 import fr.ais.platform.security.AccessDenied;
 import fr.ais.platform.topics.MissingTopicException;
 import fr.ais.registry.SubjectNotFoundException;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.kafka.common.errors.TimeoutException;
 
 /**
@@ -26,32 +27,23 @@ final class Failures {
         if (denied != null) {
             return denied;
         }
-        SubjectNotFoundException noSchema = cause(e, SubjectNotFoundException.class);
+        SubjectNotFoundException noSchema = ExceptionUtils.throwableOfType(e, SubjectNotFoundException.class);
         if (noSchema != null) {
             return "the registry" + (connection == null ? "" : " at " + connection.registry().baseUrl())
                     + " has not got the schemas of the topics (" + noSchema.getMessage() + "): run `ais topics` first,"
                     + " which creates the topics and registers their schemas";
         }
-        MissingTopicException missingTopic = cause(e, MissingTopicException.class);
+        MissingTopicException missingTopic = ExceptionUtils.throwableOfType(e, MissingTopicException.class);
         if (missingTopic != null) {
             return missingTopic.getMessage() + ": run `ais topics` first, which creates the topics of the catalogue"
                     + " and registers their schemas";
         }
-        TimeoutException timeout = cause(e, TimeoutException.class);
+        TimeoutException timeout = ExceptionUtils.throwableOfType(e, TimeoutException.class);
         if (timeout != null) {
             return "no answer from the Kafka cluster" + (connection == null ? "" : " at "
                     + connection.kafka().bootstrapServers() + " (" + KafkaConnection.BOOTSTRAP_SERVERS.name()
                     + ", " + KafkaConnection.BOOTSTRAP_SERVERS.environmentVariable() + " or --bootstrap-servers)")
                     + ": is it running and reachable? (" + timeout.getMessage() + ")";
-        }
-        return null;
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
         }
         return null;
     }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
@@ -37,13 +38,13 @@ public final class AccessDenied {
     /** One line for an authorization or authentication failure anywhere in {@code e}'s causes; null otherwise. */
     public static String explain(Throwable e, Map<String, Object> clientProperties) {
         String principal = principalOf(clientProperties);
-        AuthorizationException denied = cause(e, AuthorizationException.class);
+        AuthorizationException denied = ExceptionUtils.throwableOfType(e, AuthorizationException.class);
         if (denied != null) {
             return "access denied: " + principal + " may not use " + resourceOf(denied, clientProperties)
                     + " (the cluster's ACLs refuse it; `ais acls --print` lists what each component's principal is"
                     + " granted)";
         }
-        AuthenticationException failed = cause(e, AuthenticationException.class);
+        AuthenticationException failed = ExceptionUtils.throwableOfType(e, AuthenticationException.class);
         if (failed != null) {
             return "authentication failed for " + principal + " on " + clientProperties.get(
                     CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG) + ": " + failed.getMessage();
@@ -117,14 +118,5 @@ public final class AccessDenied {
             // only to name the principal in a message: an unreadable store is told by the client itself
             return null;
         }
-    }
-
-    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }
