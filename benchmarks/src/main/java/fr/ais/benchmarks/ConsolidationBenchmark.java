@@ -147,15 +147,8 @@ public final class ConsolidationBenchmark {
             app.start(Duration.ofMinutes(2));
             others.start();
             double startSeconds = (System.nanoTime() - start) / 1e9;
-            CatchUp catchUp = new CatchUp(admin, applicationId, CatchUp.inputTopicsOf(topology, applicationId));
-            while (!catchUp.caughtUp(Duration.ofSeconds(10))) {
-                if (app.failure() != null || others.failure() != null) {
-                    throw new IllegalStateException("benchmark run failed",
-                            app.failure() != null ? app.failure() : others.failure());
-                }
-                // poll the offsets gently: a tight loop of admin requests would slow the broker it measures
-                java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
-            }
+            awaitCaughtUp(admin, applicationId, topology,
+                    () -> app.failure() != null ? app.failure() : others.failure());
             double seconds = (System.nanoTime() - start) / 1e9;
             if (Boolean.getBoolean("bench.time.breakdown")) {
                 printTimeBreakdown(applicationId, app.streams());
@@ -204,6 +197,19 @@ public final class ConsolidationBenchmark {
         }
     }
 
+    /** Returns once {@code applicationId} has processed all its input; throws as soon as {@code failure} gives one. */
+    static void awaitCaughtUp(Admin admin, String applicationId, Topology topology,
+            java.util.function.Supplier<Throwable> failure) throws InterruptedException {
+        CatchUp catchUp = new CatchUp(admin, applicationId, CatchUp.inputTopicsOf(topology, applicationId));
+        while (!catchUp.caughtUp(Duration.ofSeconds(10))) {
+            if (failure.get() != null) {
+                throw new IllegalStateException("benchmark run failed", failure.get());
+            }
+            // poll the offsets gently: a tight loop of admin requests would slow the broker it measures
+            java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
     /** The application's defaults, with the {@code bench.*} overrides (see the class comment). */
     static StreamsAppConfig streamsConfig(EmbeddedKafkaBroker broker, String applicationId, Path stateDir) {
         Map<String, Object> client = new HashMap<>(Map.of("bootstrap.servers", broker.bootstrapServers()));
@@ -217,11 +223,10 @@ public final class ConsolidationBenchmark {
         // any other Kafka Streams or client setting, e.g. -Dbench.streams.producer.batch.size=262144
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
                 .forEach(n -> clientProperties.put(n.substring("bench.streams.".length()), System.getProperty(n)));
-        StreamsAppConfig config = new StreamsAppConfig(applicationId, clientProperties, stateDir,
+        return new StreamsAppConfig(applicationId, clientProperties, stateDir,
                 Integer.getInteger("bench.threads", defaults.streamThreads()),
                 Duration.ofMillis(Long.getLong("bench.commit.ms", defaults.commitInterval().toMillis())),
                 1, cache, buffers, Integer.getInteger("bench.recent.sessions", defaults.recentSessions()), null);
-        return config;
     }
 
     /**

@@ -1,6 +1,5 @@
 package fr.ais.benchmarks;
 
-import fr.ais.consolidation.app.CatchUp;
 import fr.ais.consolidation.app.ConsolidationApp;
 import fr.ais.consolidation.app.StreamsAppConfig;
 import fr.ais.consolidation.rules.ConsolidationRules;
@@ -78,10 +77,7 @@ public final class LatencyBenchmark {
             try (ConsolidationApp app = new ConsolidationApp(topology, config)) {
                 long start = System.nanoTime();
                 app.start(Duration.ofMinutes(2));
-                CatchUp catchUp = new CatchUp(admin, "latency", CatchUp.inputTopicsOf(topology, "latency"));
-                while (!catchUp.caughtUp(Duration.ofSeconds(10))) {
-                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(100);
-                }
+                ConsolidationBenchmark.awaitCaughtUp(admin, "latency", topology, app::failure);
                 System.out.printf("caught up on %d events in %.1f s; commit interval %d ms; %d records %d ms apart%n",
                         year.size(), (System.nanoTime() - start) / 1e9, config.commitInterval().toMillis(), records,
                         gapNanos / 1_000_000);
